@@ -1,0 +1,7 @@
+package dev.tokenledger.platform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+@ApplicationPath("/api/v1")
+public class TokenLedgerApplication extends Application {}

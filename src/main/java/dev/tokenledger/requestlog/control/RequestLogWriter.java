@@ -1,0 +1,144 @@
+package dev.tokenledger.requestlog.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tokenledger.platform.json.Json;
+import dev.tokenledger.requestlog.entity.RequestLogDraft;
+import dev.tokenledger.requestlog.entity.RequestLogRow;
+import dev.tokenledger.requestlog.entity.WriteOutcome;
+import dev.tokenledger.requestlog.entity.WriteOutcome.Result;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Writes rows set-wise, in the caller's transaction: one INSERT over unnested arrays however
+ * many rows there are, skipping request_ids already stored, then one lookup that tells each
+ * skipped row's retry (same content) from a conflict (different content). Neither statement
+ * reads rows back, so callers without read rights (anonymous, gateways) can use it under
+ * row-level security.
+ */
+@ApplicationScoped
+public class RequestLogWriter {
+
+    private static final String INSERT = """
+            insert into request_logs (id, request_id, created_at, end_user, model, total_cost,
+                                      status, additional_details, content_hash)
+            select id::uuid, request_id, created_at::timestamptz, end_user, model,
+                   total_cost::numeric, status, details::jsonb, decode(content_hash, 'hex')
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[])
+                 as row(id, request_id, created_at, end_user, model, total_cost, status,
+                        details, content_hash)
+            on conflict (request_id) do nothing
+            """;
+
+    private static final String DUPLICATES = """
+            select request_id, id, same_content
+            from request_log_duplicates(?::text[], ?::bytea[])
+            """;
+
+    @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
+    DataSource dataSource;
+
+    /** One outcome per row, in the order given; the request_ids must be distinct. */
+    public List<WriteOutcome> insert(List<RequestLogRow> rows) {
+        try (Connection connection = dataSource.getConnection()) {
+            insertAll(connection, rows);
+            Map<String, StoredKey> stored = storedKeys(connection, rows);
+            List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
+            for (RequestLogRow row : rows) {
+                outcomes.add(outcome(row, stored.get(row.content().requestId())));
+            }
+            return outcomes;
+        } catch (SQLException failed) {
+            throw new IllegalStateException("writing request logs failed", failed);
+        }
+    }
+
+    private static void insertAll(Connection connection, List<RequestLogRow> rows)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setArray(1, column(connection, rows, row -> row.id().toString()));
+            insert.setArray(2, column(connection, rows, row -> row.content().requestId()));
+            insert.setArray(3, column(connection, rows,
+                    row -> row.content().createdAt().toString()));
+            insert.setArray(4, column(connection, rows, row -> row.content().endUser()));
+            insert.setArray(5, column(connection, rows, row -> row.content().model()));
+            insert.setArray(6, column(connection, rows, row -> cost(row.content())));
+            insert.setArray(7, column(connection, rows, row -> row.content().status()));
+            insert.setArray(8, column(connection, rows, row -> details(row.content())));
+            insert.setArray(9, column(connection, rows,
+                    row -> HexFormat.of().formatHex(row.contentHash())));
+            insert.executeUpdate();
+        }
+    }
+
+    private Map<String, StoredKey> storedKeys(Connection connection, List<RequestLogRow> rows)
+            throws SQLException {
+        List<RequestLogRow> keyed = rows.stream()
+                .filter(row -> row.content().requestId() != null)
+                .toList();
+        Map<String, StoredKey> stored = new HashMap<>();
+        if (keyed.isEmpty()) {
+            return stored;
+        }
+        try (PreparedStatement lookup = connection.prepareStatement(DUPLICATES)) {
+            lookup.setArray(1, column(connection, keyed, row -> row.content().requestId()));
+            lookup.setArray(2, connection.createArrayOf("bytea",
+                    keyed.stream().map(RequestLogRow::contentHash).toArray()));
+            try (ResultSet found = lookup.executeQuery()) {
+                while (found.next()) {
+                    stored.put(found.getString(1),
+                            new StoredKey(found.getObject(2, UUID.class), found.getBoolean(3)));
+                }
+            }
+        }
+        return stored;
+    }
+
+    private static WriteOutcome outcome(RequestLogRow row, StoredKey stored) {
+        String requestId = row.content().requestId();
+        if (requestId == null) {
+            return new WriteOutcome(row.id(), null, Result.CREATED);
+        }
+        if (stored == null) {
+            throw new IllegalStateException("request_id " + requestId + " vanished while writing");
+        }
+        if (stored.id().equals(row.id())) {
+            return new WriteOutcome(row.id(), requestId, Result.CREATED);
+        }
+        return new WriteOutcome(stored.id(), requestId,
+                stored.sameContent() ? Result.DUPLICATE : Result.CONFLICT);
+    }
+
+    private static Array column(Connection connection, List<RequestLogRow> rows,
+            Function<RequestLogRow, String> value) throws SQLException {
+        return connection.createArrayOf("text", rows.stream().map(value).toArray());
+    }
+
+    private static String cost(RequestLogDraft content) {
+        return content.totalCost() == null ? null : content.totalCost().toPlainString();
+    }
+
+    private static String details(RequestLogDraft content) {
+        try {
+            return Json.mapper().writeValueAsString(content.additionalDetails());
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a JSON tree always serialises", impossible);
+        }
+    }
+
+    private record StoredKey(UUID id, boolean sameContent) {}
+}

@@ -1,0 +1,100 @@
+package dev.tokenledger.requestlog.entity;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.util.Optional;
+
+/**
+ * The JSONB {@code additional_details} of a request log: an immutable JSON object with content
+ * equality. Hibernate compares two values with {@link #equals}, so a row that was only read is
+ * never written back.
+ *
+ * <p>Well-known keys: {@value #SESSION_ID}, {@value #INPUT_TOKENS}, {@value #OUTPUT_TOKENS},
+ * {@value #TOTAL_TOKENS}, {@value #AUTH_METHOD}. Any other key is kept as the caller sent it.
+ */
+public final class AdditionalDetails implements Serializable {
+
+    public static final String SESSION_ID = "session_id";
+    public static final String INPUT_TOKENS = "input_tokens";
+    public static final String OUTPUT_TOKENS = "output_tokens";
+    public static final String TOTAL_TOKENS = "total_tokens";
+    public static final String AUTH_METHOD = "auth_method";
+
+    private static final long serialVersionUID = 1L;
+    private static final AdditionalDetails EMPTY =
+            new AdditionalDetails(JsonNodeFactory.instance.objectNode());
+
+    private final ObjectNode json;
+
+    private AdditionalDetails(ObjectNode json) {
+        this.json = json;
+    }
+
+    public static AdditionalDetails empty() {
+        return EMPTY;
+    }
+
+    /** Copies the object, so later changes to the argument cannot reach this value. */
+    @JsonCreator
+    public static AdditionalDetails of(JsonNode object) {
+        if (object == null || object.isNull()) {
+            return EMPTY;
+        }
+        if (!object.isObject()) {
+            throw new IllegalArgumentException("additional_details must be a JSON object");
+        }
+        return new AdditionalDetails(object.deepCopy());
+    }
+
+    /** A copy of the whole object, for callers that need to walk it. */
+    @JsonValue
+    public ObjectNode toJson() {
+        return json.deepCopy();
+    }
+
+    public AdditionalDetails with(String key, JsonNode value) {
+        ObjectNode copy = json.deepCopy();
+        copy.set(key, value == null ? null : value.deepCopy());
+        return new AdditionalDetails(copy);
+    }
+
+    public AdditionalDetails with(String key, String value) {
+        return with(key, JsonNodeFactory.instance.textNode(value));
+    }
+
+    public Optional<String> text(String key) {
+        JsonNode value = json.get(key);
+        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    /** Token counts are stored as whole JSON numbers; the database checks that too. */
+    public Optional<Long> count(String key) {
+        JsonNode value = json.get(key);
+        return value != null && value.isIntegralNumber()
+                ? Optional.of(value.longValue())
+                : Optional.empty();
+    }
+
+    public boolean has(String key) {
+        return json.has(key);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AdditionalDetails details && json.equals(details.json);
+    }
+
+    @Override
+    public int hashCode() {
+        return json.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return json.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tokenledger.usage.control;
+
+import dev.tokenledger.usage.entity.Grouping;
+import dev.tokenledger.usage.entity.SummaryRequest;
+import dev.tokenledger.usage.entity.UsageFigures;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Computes usage figures in one pass: the groups and the grand total come from the same scan
+ * (GROUPING SETS), so the groups always add up to the total. Days are calendar days in the
+ * requested zone, bucketed by PostgreSQL's time-zone rules. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class SummaryQuery {
+
+    private static final String FIGURES = """
+            count(*) as requests,
+            coalesce(sum(input_tokens), 0) as input_tokens,
+            coalesce(sum(output_tokens), 0) as output_tokens,
+            coalesce(sum(total_tokens), 0) as total_tokens,
+            coalesce(sum(total_cost), 0) as total_cost,
+            count(*) filter (where total_cost is null) as unpriced_requests
+            """;
+
+    @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
+    DataSource dataSource;
+
+    /** The totals first, then one entry per group in key order (nulls last). */
+    public List<UsageFigures> run(SummaryRequest request) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = sql(request, parameters);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
+            }
+            List<UsageFigures> figures = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    figures.add(figures(rows));
+                }
+            }
+            return figures;
+        } catch (SQLException failed) {
+            throw new IllegalStateException("usage summary failed", failed);
+        }
+    }
+
+    static String sql(SummaryRequest request, List<Object> parameters) {
+        StringBuilder inner = new StringBuilder("select ")
+                .append(keyExpression(request, parameters))
+                .append(" as key, (additional_details ->> 'input_tokens')::bigint as input_tokens,")
+                .append(" (additional_details ->> 'output_tokens')::bigint as output_tokens,")
+                .append(" (additional_details ->> 'total_tokens')::bigint as total_tokens,")
+                .append(" total_cost from request_logs where true");
+        request.endUser().ifPresent(user -> {
+            inner.append(" and end_user = ?");
+            parameters.add(user);
+        });
+        request.from().ifPresent(from -> {
+            inner.append(" and created_at >= ?");
+            parameters.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        });
+        request.to().ifPresent(to -> {
+            inner.append(" and created_at < ?");
+            parameters.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        });
+        if (request.grouping() == Grouping.NONE) {
+            return "select null as key, true as is_total, " + FIGURES + " from (" + inner
+                    + ") as usage";
+        }
+        return "select key, grouping(key) = 1 as is_total, " + FIGURES + " from (" + inner
+                + ") as usage group by grouping sets ((), (key))"
+                + " order by grouping(key) desc, key nulls last";
+    }
+
+    private static String keyExpression(SummaryRequest request, List<Object> parameters) {
+        return switch (request.grouping()) {
+            case NONE -> "null::text";
+            case MODEL -> "model";
+            case SESSION -> "additional_details ->> 'session_id'";
+            case END_USER -> "end_user";
+            case DAY -> {
+                parameters.add(request.zone().getId());
+                yield "to_char(created_at at time zone ?, 'YYYY-MM-DD')";
+            }
+        };
+    }
+
+    private static UsageFigures figures(ResultSet row) throws SQLException {
+        BigDecimal cost = row.getBigDecimal("total_cost");
+        return new UsageFigures(
+                row.getBoolean("is_total") ? null : row.getString("key"),
+                row.getLong("requests"),
+                row.getLong("input_tokens"),
+                row.getLong("output_tokens"),
+                row.getLong("total_tokens"),
+                cost,
+                row.getLong("unpriced_requests"));
+    }
+}

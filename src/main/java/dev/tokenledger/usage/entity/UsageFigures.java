@@ -1,0 +1,21 @@
+package dev.tokenledger.usage.entity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Totals for one group, or for the whole range. Sums are exact. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "UsageFigures")
+public record UsageFigures(
+        @Schema(nullable = true, description = "The group: a model, a day (YYYY-MM-DD in the"
+                + " requested zone), a session id or an end user; absent on totals and null for"
+                + " rows without one.")
+                String key,
+        long requests,
+        long inputTokens,
+        long outputTokens,
+        long totalTokens,
+        @Schema(description = "USD over priced requests.") BigDecimal totalCost,
+        @Schema(description = "Requests without a known cost; they add nothing to total_cost.")
+                long unpricedRequests) {}
