@@ -11,7 +11,7 @@ as $$
         when value is null then true
         when jsonb_typeof(value) <> 'number' then false
         else value::numeric >= 0
-            and value::numeric = trunc(value::numeric)
+            and scale(value::numeric) = 0
             and value::numeric <= 9007199254740991
     end
 $$;

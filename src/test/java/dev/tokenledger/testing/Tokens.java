@@ -15,10 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-/**
- * Mints JWTs shaped like Supabase's ({@code sub}, {@code role}, {@code exp}), for tests and, via
- * {@link DevTokens}, for developers.
- */
+/** Mints JWTs shaped like Supabase's ({@code sub}, {@code role}, {@code exp}) for tests. */
 public final class Tokens {
 
     private final byte[] secret;

@@ -2,6 +2,7 @@ package dev.tokenledger.platform.problem;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Reads a PostgreSQL error out of an exception chain and, where it is the caller's doing (bad
@@ -10,12 +11,22 @@ import java.util.Optional;
  */
 public final class DatabaseRefusal {
 
+    private static final Logger LOG = Logger.getLogger(DatabaseRefusal.class);
+
     private DatabaseRefusal() {}
 
+    /**
+     * The client error for a database refusal in the chain, logged once as a warning: the
+     * application's own checks should have refused the request first.
+     */
     public static Optional<ProblemException> of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return classify(sql.getSQLState(), firstLine(sql.getMessage()));
+                Optional<ProblemException> refusal =
+                        classify(sql.getSQLState(), firstLine(sql.getMessage()));
+                refusal.ifPresent(problem -> LOG.warnf("database refused a request (SQLSTATE %s):"
+                        + " %s", sql.getSQLState(), firstLine(sql.getMessage())));
+                return refusal;
             }
         }
         return Optional.empty();

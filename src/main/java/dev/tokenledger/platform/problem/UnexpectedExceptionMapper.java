@@ -1,8 +1,13 @@
 package dev.tokenledger.platform.problem;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -14,27 +19,27 @@ import org.jboss.logging.Logger;
  * under the same id.
  */
 @Provider
+@ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @Inject
+    ErrorResponses responses;
 
     @Override
     public Response toResponse(Throwable exception) {
         Optional<ProblemException> refusal = DatabaseRefusal.of(exception);
         if (refusal.isPresent()) {
-            LOG.warnf("database refused a request that passed validation: %s",
-                    refusal.get().getMessage());
-            return new ProblemExceptionMapper().toResponse(refusal.get());
+            return responses.render(uriInfo, refusal.get().toProblem(), refusal.get().headers());
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(exception, "unexpected server error, incident %s", incident);
-        return new Problem(
-                        "/problems/internal-error",
-                        "Internal server error",
-                        500,
-                        "The server failed to process the request.",
-                        incident,
-                        null)
-                .toResponse();
+        Problem problem = new Problem("/problems/internal-error", "Internal server error", 500,
+                "The server failed to process the request.", incident, null);
+        return responses.render(uriInfo, problem, Map.of());
     }
 }

@@ -1,7 +1,13 @@
 package dev.tokenledger.platform.problem;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
@@ -11,9 +17,16 @@ import org.jboss.logging.Logger;
  * unacceptable Accept header) into problem documents, keeping their status and headers.
  */
 @Provider
+@ApplicationScoped
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @Inject
+    ErrorResponses responses;
 
     @Override
     public Response toResponse(WebApplicationException exception) {
@@ -33,13 +46,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                         describe(status),
                         null,
                         null);
-        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA).entity(problem);
-        original.getHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Content-Type")) {
-                values.forEach(value -> response.header(name, value));
+        Map<String, String> headers = new LinkedHashMap<>();
+        original.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !values.isEmpty()) {
+                headers.put(name, String.join(", ", values));
             }
         });
-        return response.build();
+        return responses.render(uriInfo, problem, headers);
     }
 
     private static String describe(int status) {

@@ -2,6 +2,7 @@ package dev.tokenledger.requestlog.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tokenledger.platform.json.Json;
+import dev.tokenledger.platform.problem.DatabaseRefusal;
 import dev.tokenledger.requestlog.entity.RequestLogDraft;
 import dev.tokenledger.requestlog.entity.RequestLogRow;
 import dev.tokenledger.requestlog.entity.WriteOutcome;
@@ -24,7 +25,8 @@ import javax.sql.DataSource;
 
 /**
  * Writes rows set-wise, in the caller's transaction: one INSERT over unnested arrays however
- * many rows there are, skipping request_ids already stored, then one lookup that tells each
+ * many rows there are, skipping request_ids already stored (ON CONFLICT without a target, which
+ * needs no SELECT right on the table), then one lookup that tells each
  * skipped row's retry (same content) from a conflict (different content). Neither statement
  * reads rows back, so callers without read rights (anonymous, gateways) can use it under
  * row-level security.
@@ -41,7 +43,7 @@ public class RequestLogWriter {
                         ?::text[], ?::text[], ?::text[])
                  as row(id, request_id, created_at, end_user, model, total_cost, status,
                         details, content_hash)
-            on conflict (request_id) do nothing
+            on conflict do nothing
             """;
 
     private static final String DUPLICATES = """
@@ -63,7 +65,8 @@ public class RequestLogWriter {
             }
             return outcomes;
         } catch (SQLException failed) {
-            throw new IllegalStateException("writing request logs failed", failed);
+            throw DatabaseRefusal.of(failed).orElseThrow(() ->
+                    new IllegalStateException("writing request logs failed", failed));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tokenledger.usage.control;
 
+import dev.tokenledger.platform.problem.DatabaseRefusal;
 import dev.tokenledger.usage.entity.Grouping;
 import dev.tokenledger.usage.entity.SummaryRequest;
 import dev.tokenledger.usage.entity.UsageFigures;
@@ -53,7 +54,8 @@ public class SummaryQuery {
             }
             return figures;
         } catch (SQLException failed) {
-            throw new IllegalStateException("usage summary failed", failed);
+            throw DatabaseRefusal.of(failed).orElseThrow(() ->
+                    new IllegalStateException("usage summary failed", failed));
         }
     }
 
