@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -15,7 +16,8 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
  * The one JSON configuration of the application, shared by JAX-RS, the JSONB column mapping and
  * request parsing, so a number or a time reads and writes the same everywhere.
  *
- * <p>Decimals are read as {@code BigDecimal}, never through {@code double}; names are snake_case
+ * <p>Decimals are read as {@code BigDecimal}, never through {@code double}, and keep the digits
+ * they were written with (0.50 stays 0.50); names are snake_case
  * like the table's columns; times are ISO-8601 strings; duplicate keys and trailing content are
  * errors; nesting is bounded so a hostile document cannot exhaust the stack.
  */
@@ -36,6 +38,7 @@ public final class Json {
         JsonMapper mapper =
                 JsonMapper.builder()
                         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                         .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)

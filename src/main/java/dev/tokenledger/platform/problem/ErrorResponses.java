@@ -27,7 +27,7 @@ public class ErrorResponses {
             }
         }
         Response.ResponseBuilder response =
-                Response.status(problem.status()).type(Problem.MEDIA).entity(problem);
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         headers.forEach(response::header);
         return response.build();
     }

@@ -1,8 +1,6 @@
 package dev.tokenledger.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,9 +18,4 @@ public record Problem(
                 List<Violation> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
-
-    public Response toResponse() {
-        return Response.status(status).type(MEDIA).entity(this).build();
-    }
 }

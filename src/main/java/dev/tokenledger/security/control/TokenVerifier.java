@@ -2,14 +2,13 @@ package dev.tokenledger.security.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
@@ -20,18 +19,23 @@ import dev.tokenledger.security.entity.CallerRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies bearer tokens with Nimbus JOSE+JWT and reads the caller out of them. Each algorithm
- * is accepted only with a key of its own kind (HS256 with the secret, RS256 with RSA keys, ES256
- * with P-256 keys), so a public key can never be abused as an HMAC secret; {@code exp} is
- * required; issuer and audience are checked when configured.
+ * Verifies bearer tokens with Nimbus JOSE+JWT and reads the caller out of them. Keys are picked
+ * by {@link ConfiguredKeySelector}; {@code exp} is required; issuer and audience are checked
+ * when configured.
  */
 public class TokenVerifier {
 
@@ -41,9 +45,7 @@ public class TokenVerifier {
     private final String roleClaim;
 
     public TokenVerifier(TokenSettings settings) {
-        JWKSet keys = keys(settings);
-        processor.setJWSKeySelector(
-                new JWSVerificationKeySelector<>(algorithms(keys), new ImmutableJWKSet<>(keys)));
+        processor.setJWSKeySelector(new ConfiguredKeySelector(keys(settings)));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 settings.audience().map(Set::of).orElse(null),
                 settings.issuer()
@@ -99,7 +101,7 @@ public class TokenVerifier {
         }
     }
 
-    private static JWKSet keys(TokenSettings settings) {
+    private static List<JWK> keys(TokenSettings settings) {
         List<JWK> keys = new ArrayList<>();
         if (settings.secret() != null) {
             keys.add(new OctetSequenceKey.Builder(settings.secret())
@@ -108,30 +110,35 @@ public class TokenVerifier {
         }
         settings.publicKeyFile().ifPresent(file -> keys.addAll(pemKeys(file)));
         settings.jwksFile().ifPresent(file -> keys.addAll(jwks(file)));
-        return new JWKSet(keys);
+        return keys;
     }
 
-    private static Set<JWSAlgorithm> algorithms(JWKSet keys) {
-        Set<JWSAlgorithm> algorithms = new HashSet<>();
-        for (JWK key : keys.getKeys()) {
-            if (key instanceof OctetSequenceKey) {
-                algorithms.add(JWSAlgorithm.HS256);
-            } else if (key instanceof RSAKey) {
-                algorithms.add(JWSAlgorithm.RS256);
-            } else if (key instanceof ECKey) {
-                algorithms.add(JWSAlgorithm.ES256);
-            }
-        }
-        return algorithms;
-    }
-
+    /** A PEM "PUBLIC KEY" (SubjectPublicKeyInfo), RSA or EC, read with the JDK alone. */
     private static List<JWK> pemKeys(String file) {
         try {
-            return List.of(JWK.parseFromPEMEncodedObjects(Files.readString(Path.of(file)))
-                    .toPublicJWK());
-        } catch (IOException | JOSEException unreadable) {
+            String base64 = Files.readString(Path.of(file))
+                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+                    .replaceAll("\\s", "");
+            X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getDecoder().decode(base64));
+            return List.of(publicKey(spec));
+        } catch (IOException | IllegalArgumentException | GeneralSecurityException unreadable) {
             throw new IllegalStateException("TOKENLEDGER_JWT_PUBLIC_KEY_FILE " + file
-                    + " is not a readable PEM public key: " + unreadable.getMessage());
+                    + " is not a readable PEM public key (RSA or EC P-256): "
+                    + unreadable.getMessage());
+        }
+    }
+
+    private static JWK publicKey(X509EncodedKeySpec spec) throws GeneralSecurityException {
+        try {
+            return new RSAKey.Builder(
+                    (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(spec)).build();
+        } catch (InvalidKeySpecException notRsa) {
+            ECPublicKey key = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(spec);
+            Curve curve = Curve.forECParameterSpec(key.getParams());
+            if (curve == null) {
+                throw new InvalidKeySpecException("unsupported elliptic curve");
+            }
+            return new ECKey.Builder(curve, key).build();
         }
     }
 
