@@ -46,9 +46,12 @@ public class RequestLogWriter {
             on conflict do nothing
             """;
 
+    /** Hashes travel as hex text: the driver cannot bind an array of byte arrays. */
     private static final String DUPLICATES = """
             select request_id, id, same_content
-            from request_log_duplicates(?::text[], ?::bytea[])
+            from request_log_duplicates(?::text[], array(
+                select decode(hash, 'hex') from unnest(?::text[]) with ordinality as h(hash, n)
+                order by n))
             """;
 
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
@@ -82,8 +85,7 @@ public class RequestLogWriter {
             insert.setArray(6, column(connection, rows, row -> cost(row.content())));
             insert.setArray(7, column(connection, rows, row -> row.content().status()));
             insert.setArray(8, column(connection, rows, row -> details(row.content())));
-            insert.setArray(9, column(connection, rows,
-                    row -> HexFormat.of().formatHex(row.contentHash())));
+            insert.setArray(9, column(connection, rows, RequestLogWriter::hexHash));
             insert.executeUpdate();
         }
     }
@@ -99,8 +101,7 @@ public class RequestLogWriter {
         }
         try (PreparedStatement lookup = connection.prepareStatement(DUPLICATES)) {
             lookup.setArray(1, column(connection, keyed, row -> row.content().requestId()));
-            lookup.setArray(2, connection.createArrayOf("bytea",
-                    keyed.stream().map(RequestLogRow::contentHash).toArray()));
+            lookup.setArray(2, column(connection, keyed, RequestLogWriter::hexHash));
             try (ResultSet found = lookup.executeQuery()) {
                 while (found.next()) {
                     stored.put(found.getString(1),
@@ -129,6 +130,10 @@ public class RequestLogWriter {
     private static Array column(Connection connection, List<RequestLogRow> rows,
             Function<RequestLogRow, String> value) throws SQLException {
         return connection.createArrayOf("text", rows.stream().map(value).toArray());
+    }
+
+    private static String hexHash(RequestLogRow row) {
+        return HexFormat.of().formatHex(row.contentHash());
     }
 
     private static String cost(RequestLogDraft content) {
