@@ -2,9 +2,14 @@ package dev.tokenledger.requestlog.entity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenledger.platform.json.Json;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.util.Optional;
 
@@ -12,6 +17,10 @@ import java.util.Optional;
  * The JSONB {@code additional_details} of a request log: an immutable JSON object with content
  * equality. Hibernate compares two values with {@link #equals}, so a row that was only read is
  * never written back.
+ *
+ * <p>Serialises as its JSON text, re-read with the application's mapper: hypersistence-utils
+ * snapshots values by Java serialization, and Jackson's own serialization of a tree re-reads
+ * decimals as doubles, which would make every loaded row look changed.
  *
  * <p>Well-known keys: {@value #SESSION_ID}, {@value #INPUT_TOKENS}, {@value #OUTPUT_TOKENS},
  * {@value #TOTAL_TOKENS}, {@value #AUTH_METHOD}. Any other key is kept as the caller sent it.
@@ -81,6 +90,26 @@ public final class AdditionalDetails implements Serializable {
 
     public boolean has(String key) {
         return json.has(key);
+    }
+
+    private Object writeReplace() {
+        return new SerializedForm(json.toString());
+    }
+
+    private void readObject(ObjectInputStream stream) throws InvalidObjectException {
+        throw new InvalidObjectException("serialised through SerializedForm only");
+    }
+
+    /** The JSON text, parsed back with the application's mapper. */
+    private record SerializedForm(String json) implements Serializable {
+
+        private Object readResolve() throws ObjectStreamException {
+            try {
+                return AdditionalDetails.of(Json.mapper().readTree(json));
+            } catch (JsonProcessingException corrupt) {
+                throw new InvalidObjectException("not JSON: " + corrupt.getOriginalMessage());
+            }
+        }
     }
 
     @Override
