@@ -1,0 +1,157 @@
+package dev.tokenledger.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenledger.testing.Api;
+import dev.tokenledger.testing.Deployments;
+import dev.tokenledger.testing.TestData;
+import dev.tokenledger.testing.Tokens;
+import java.net.URL;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every endpoint the application documents in its own /openapi, called by every kind of caller
+ * with every method, against explicit expected statuses. An endpoint missing from the table
+ * below fails the test, so no new endpoint escapes the access rules unexamined. No response to
+ * anyone but the owner (or the service role) may contain the owner's rows.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessMatrixIT {
+
+    static final List<String> CALLERS =
+            List.of("none", "anon", "userA", "userB", "service", "ingest", "expired", "badsig");
+    static final List<String> METHODS =
+            List.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE");
+
+    /** Callers in the order of {@link #CALLERS}; methods not listed answer {@link #UNSUPPORTED}. */
+    static final String UNSUPPORTED = "405 405 405 405 405 405 401 401";
+    static final String OPTIONS = "200 200 200 200 200 200 401 401";
+    static final String PUBLIC = "200 200 200 200 200 200 401 401";
+    static final String READERS = "401 403 200 200 200 403 401 401";
+    static final String OWNER_READERS = "401 403 200 404 200 403 401 401";
+    static final String WRITERS_AS_A = "201 201 201 403 201 201 401 401";
+
+    static final Map<String, Map<String, String>> EXPECTED = Map.of(
+            "/api/v1/health", Map.of("GET", PUBLIC, "HEAD", PUBLIC),
+            "/api/v1/request-logs", Map.of("GET", READERS, "HEAD", READERS,
+                    "POST", WRITERS_AS_A),
+            "/api/v1/request-logs/{id}", Map.of("GET", OWNER_READERS, "HEAD", OWNER_READERS),
+            "/api/v1/usage/summary", Map.of("GET", READERS, "HEAD", READERS));
+
+    /** Request bodies for the methods that take one, by path. */
+    Map<String, String> bodies() {
+        return Map.of("/api/v1/request-logs",
+                "{\"model\": \"matrix\", \"end_user\": \"" + userA + "\"}");
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    String userA;
+    String rowOfA;
+    Map<String, Api> callers;
+
+    @BeforeEach
+    void callersAndARowOfA() {
+        Tokens tokens = Tokens.forTests();
+        userA = TestData.user();
+        String userB = TestData.user();
+        Api api = Api.at(base);
+        callers = new LinkedHashMap<>();
+        callers.put("none", api.anonymous());
+        callers.put("anon", api.as(tokens.anon()));
+        callers.put("userA", api.as(tokens.user(userA)));
+        callers.put("userB", api.as(tokens.user(userB)));
+        callers.put("service", api.as(tokens.service()));
+        callers.put("ingest", api.as(tokens.ingest()));
+        callers.put("expired", api.as(tokens.expiredUser(userA)));
+        callers.put("badsig", api.as(new Tokens("a-different-secret-of-32-bytes-or-more!")
+                .user(userA)));
+        rowOfA = callers.get("userA").post("/api/v1/request-logs",
+                "{\"model\": \"matrix\"}").json().get("id").asText();
+    }
+
+    @Test
+    void everyDocumentedEndpointAnswersEveryCallerAsTheRulesSay() {
+        Set<String> documented = documentedPaths();
+        assertThat(documented).as("endpoints in /openapi without expectations here")
+                .isSubsetOf(EXPECTED.keySet());
+        assertThat(EXPECTED.keySet()).as("expectations for endpoints no longer documented")
+                .isSubsetOf(documented);
+
+        List<String> mismatches = new ArrayList<>();
+        for (String path : documented) {
+            for (String method : METHODS) {
+                String[] expected = expectation(path, method).split(" ");
+                for (int i = 0; i < CALLERS.size(); i++) {
+                    check(path, method, CALLERS.get(i), Integer.parseInt(expected[i]))
+                            .ifPresent(mismatches::add);
+                }
+            }
+        }
+
+        assertThat(mismatches).isEmpty();
+    }
+
+    static String expectation(String path, String method) {
+        if (method.equals("OPTIONS")) {
+            return OPTIONS;
+        }
+        return EXPECTED.get(path).getOrDefault(method, UNSUPPORTED);
+    }
+
+    java.util.Optional<String> check(String path, String method, String caller, int expected) {
+        String concrete = path.replace("{id}", rowOfA);
+        String body = bodies().get(path);
+        Api.Reply reply = callers.get(caller).send(method, concrete,
+                body != null && !method.equals("GET") && !method.equals("HEAD")
+                        && !method.equals("OPTIONS") && !method.equals("DELETE")
+                        ? BodyPublishers.ofString(body) : BodyPublishers.noBody(),
+                body != null ? "application/json" : null);
+        List<String> problems = new ArrayList<>();
+        if (reply.status() != expected) {
+            problems.add("status " + reply.status() + " (expected " + expected + ")");
+        }
+        boolean owner = caller.equals("userA") || caller.equals("service");
+        if (!owner && reply.body().contains(userA)) {
+            problems.add("the body shows user A's data: " + reply.body());
+        }
+        if (reply.status() >= 400 && !method.equals("HEAD")
+                && !String.valueOf(reply.contentType()).startsWith("application/problem+json")) {
+            problems.add("error without a problem document: " + reply.contentType());
+        }
+        return problems.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(method + " " + path + " as " + caller + ": "
+                        + String.join("; ", problems));
+    }
+
+    Set<String> documentedPaths() {
+        JsonNode openapi = Api.at(base).get("/openapi?format=JSON").json();
+        Set<String> paths = new TreeSet<>();
+        Iterator<String> names = openapi.get("paths").fieldNames();
+        names.forEachRemaining(paths::add);
+        return paths;
+    }
+}
