@@ -150,6 +150,34 @@ class UsageSummaryIT {
     }
 
     @Test
+    void theServiceRoleGetsTheTopSpendersAndIsToldWhenMoreGroupsExist() {
+        List<String> users = new ArrayList<>();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            users.add(TestData.user());
+            for (int j = 0; j <= i; j++) {
+                Map<String, Object> log = TestData.log(users.get(i), "m", 1, 1, "1.5");
+                log.put("created_at", "2021-03-0" + (i + 1) + "T12:00:00Z");
+                batch.add(log);
+            }
+        }
+        Api service = Api.at(base).as(tokens.service());
+        service.post("/api/v1/request-logs", batch);
+
+        JsonNode top = service.get(SUMMARY + "?group_by=end_user&order=total_cost&limit=3"
+                + "&from=2021-03-01&to=2021-03-06").json();
+
+        assertThat(top.get("groups").findValuesAsText("key"))
+                .containsExactly(users.get(4), users.get(3), users.get(2));
+        assertThat(top.get("groups").get(0).get("total_cost").decimalValue())
+                .isEqualByComparingTo("7.5");
+        assertThat(top.get("more_groups").asBoolean()).isTrue();
+        assertThat(top.at("/totals/requests").asLong()).isEqualTo(15);
+        assertThat(service.get(SUMMARY + "?group_by=end_user&limit=5&from=2021-03-01"
+                + "&to=2021-03-06").json().get("more_groups").asBoolean()).isFalse();
+    }
+
+    @Test
     void anonymousCallersAndGatewaysReadNothing() {
         assertThat(Api.at(base).get(SUMMARY).status()).isEqualTo(401);
         assertThat(Api.at(base).as(tokens.anon()).get(SUMMARY).status()).isEqualTo(403);
@@ -161,6 +189,7 @@ class UsageSummaryIT {
         Api api = Api.at(base).as(tokens.user(TestData.user()));
 
         for (String query : List.of("tz=Mars/Olympus", "tz=%2B05:00", "group_by=week",
+                "order=cheapest", "limit=0", "limit=10001",
                 "from=2025-02-30", "from=2025-05-02&to=2025-05-01")) {
             Api.Reply reply = api.get(SUMMARY + "?" + query);
             assertThat(reply.status()).as(query).isEqualTo(422);

@@ -4,6 +4,7 @@ import dev.tokenledger.platform.http.QueryParameters;
 import dev.tokenledger.platform.problem.ProblemException;
 import dev.tokenledger.platform.problem.Violation;
 import dev.tokenledger.security.boundary.CurrentCaller;
+import dev.tokenledger.usage.entity.GroupOrder;
 import dev.tokenledger.usage.entity.Grouping;
 import dev.tokenledger.usage.entity.SummaryRequest;
 import dev.tokenledger.usage.entity.UsageSummary;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class UsageResource {
 
+    static final int DEFAULT_GROUPS = 1_000;
+    static final int MAX_GROUPS = 10_000;
+
     @Inject
     UsageService service;
 
@@ -61,6 +65,13 @@ public class UsageResource {
             @Parameter(description = "End, exclusive.") @QueryParam("to") String to,
             @Parameter(description = "IANA time zone for days and local times; default UTC.")
                     @QueryParam("tz") String tz,
+            @Parameter(schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"key", "requests", "total_tokens", "total_cost"}),
+                    description = "Order of the groups: by key (default) or biggest first.")
+                    @QueryParam("order") String order,
+            @Parameter(description = "At most this many groups, 1 to 10000; default 1000."
+                    + " With order, the top N (e.g. order=total_cost&limit=10).")
+                    @QueryParam("limit") String limit,
             @Parameter(description = "Service role: summarise one end user.")
                     @QueryParam("end_user") String endUser) {
         ZoneId zone = QueryParameters.zone(tz);
@@ -68,9 +79,20 @@ public class UsageResource {
         Optional<Instant> end = QueryParameters.time("to", to, zone);
         QueryParameters.requireOrdered(start, end);
         SummaryRequest request = new SummaryRequest(start, end, zone, grouping(groupBy),
+                order(order),
+                Optional.of(QueryParameters.limit(limit, DEFAULT_GROUPS, MAX_GROUPS)),
                 QueryParameters.text("end_user", endUser, 255));
 
         return service.summarise(currentCaller.get(), request);
+    }
+
+    private static GroupOrder order(String order) {
+        if (order == null || order.isBlank()) {
+            return GroupOrder.KEY;
+        }
+        return GroupOrder.fromWire(order.trim()).orElseThrow(() -> ProblemException.invalid(
+                Violation.atParameter("order",
+                        "must be one of key, requests, total_tokens, total_cost.")));
     }
 
     private static Grouping grouping(String groupBy) {

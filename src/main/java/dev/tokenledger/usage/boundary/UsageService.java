@@ -40,9 +40,13 @@ public class UsageService {
 
         List<UsageFigures> figures = query.run(scoped);
 
+        List<UsageFigures> groups = figures.subList(1, figures.size());
+        boolean more = groups.size() > scoped.limit().orElse(Integer.MAX_VALUE);
         return new UsageSummary(scoped.from().orElse(null), scoped.to().orElse(null),
                 scoped.zone().getId(), scoped.grouping().wireName(),
                 scoped.endUser().orElse(null), figures.get(0),
-                scoped.grouping() == Grouping.NONE ? null : figures.subList(1, figures.size()));
+                scoped.grouping() == Grouping.NONE ? null
+                        : more ? groups.subList(0, groups.size() - 1) : groups,
+                scoped.grouping() == Grouping.NONE ? null : more);
     }
 }

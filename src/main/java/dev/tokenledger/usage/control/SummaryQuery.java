@@ -37,7 +37,10 @@ public class SummaryQuery {
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
     DataSource dataSource;
 
-    /** The totals first, then one entry per group in key order (nulls last). */
+    /**
+     * The totals first, then the groups in the requested order (null keys last): with a limit,
+     * one group more than the limit when there are more, so the caller can say so.
+     */
     public List<UsageFigures> run(SummaryRequest request) {
         List<Object> parameters = new ArrayList<>();
         String sql = sql(request, parameters);
@@ -82,9 +85,14 @@ public class SummaryQuery {
             return "select null as key, true as is_total, " + FIGURES + " from (" + inner
                     + ") as usage";
         }
+        String limit = "";
+        if (request.limit().isPresent()) {
+            limit = " limit ?";
+            parameters.add(request.limit().get() + 2);
+        }
         return "select key, grouping(key) = 1 as is_total, " + FIGURES + " from (" + inner
                 + ") as usage group by grouping sets ((), (key))"
-                + " order by grouping(key) desc, key nulls last";
+                + " order by grouping(key) desc, " + request.order().orderBy() + limit;
     }
 
     private static String keyExpression(SummaryRequest request, List<Object> parameters) {

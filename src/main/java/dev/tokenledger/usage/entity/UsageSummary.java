@@ -16,4 +16,6 @@ public record UsageSummary(
         @Schema(nullable = true, description = "Set when the summary is for one end user.")
                 String endUser,
         UsageFigures totals,
-        List<UsageFigures> groups) {}
+        List<UsageFigures> groups,
+        @Schema(description = "True when there are more groups than the limit returned.")
+                Boolean moreGroups) {}
