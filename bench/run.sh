@@ -57,9 +57,11 @@ export BENCH_TOKENS=$PWD/$OUT/tokens.lua
 
 echo "== loading $ROWS rows with COPY (the COPY baseline)"
 python3 bench/generate.py "$ROWS" > "$OUT/rows.csv"
-copy_ms=$( { /usr/bin/time -f '%e' psql_admin -d $DB -c "\\copy request_logs (id, created_at, end_user, model, total_cost, status, additional_details) from '$OUT/rows.csv' with (format csv)" ; } 2>&1 | tail -1)
+started=$(date +%s.%N)
+psql_admin -d $DB -c "\\copy request_logs (id, created_at, end_user, model, total_cost, status, additional_details) from '$OUT/rows.csv' with (format csv)"
+copy_seconds=$(echo "$(date +%s.%N) - $started" | bc)
 psql_admin -d $DB -c "vacuum analyze request_logs"
-python3 bench/report.py copy "$ROWS" "$copy_ms" > "$OUT/results.tsv"
+python3 bench/report.py copy "$ROWS" "$copy_seconds" > "$OUT/results.tsv"
 
 wrk_run() { # name, connections, lua script, path; env BENCH_PATH / BENCH_AS as needed
     wrk -t2 -c"$2" -d"${DURATION}s" --latency -s "bench/lua/$3" "$BASE$4" > "$OUT/$1.wrk" 2>&1
