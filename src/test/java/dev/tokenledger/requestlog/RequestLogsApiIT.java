@@ -7,6 +7,7 @@ import dev.tokenledger.testing.Api;
 import dev.tokenledger.testing.Deployments;
 import dev.tokenledger.testing.TestData;
 import dev.tokenledger.testing.Tokens;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -57,5 +58,24 @@ class RequestLogsApiIT {
         assertThat(bobsRows.get("items")).isEmpty();
         assertThat(api.as(tokens.user(bob)).get("/api/v1/request-logs/" + id).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aRepeatedRequestIdIsAnsweredFromTheStoredRowAndOtherContentIsAConflict() {
+        String alice = TestData.user();
+        Map<String, Object> log = TestData.log(null, "gpt-4o", 120, 30, "0.0105");
+        log.put("request_id", TestData.requestId());
+        Api api = Api.at(base).as(tokens.user(alice));
+
+        Api.Reply first = api.post("/api/v1/request-logs", log);
+        Api.Reply again = api.post("/api/v1/request-logs", log);
+        log.put("total_cost", new BigDecimal("0.02"));
+        Api.Reply changed = api.post("/api/v1/request-logs", log);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("result").asText()).isEqualTo("duplicate");
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(409);
     }
 }

@@ -99,8 +99,9 @@ public class RequestLogWriter {
         }
         try (PreparedStatement lookup = connection.prepareStatement(DUPLICATES)) {
             lookup.setArray(1, column(connection, keyed, row -> row.content().requestId()));
+            // A byte[][], not an Object[]: the driver refuses byte[] nested in Object[].
             lookup.setArray(2, connection.createArrayOf("bytea",
-                    keyed.stream().map(RequestLogRow::contentHash).toArray()));
+                    keyed.stream().map(RequestLogRow::contentHash).toArray(byte[][]::new)));
             try (ResultSet found = lookup.executeQuery()) {
                 while (found.next()) {
                     stored.put(found.getString(1),
