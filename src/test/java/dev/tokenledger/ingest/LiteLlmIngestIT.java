@@ -344,6 +344,39 @@ class LiteLlmIngestIT {
                 + ids(batch) + ")")).isEqualTo(50);
     }
 
+    @Test
+    void concurrentDeliveriesSharingIdsInOppositeOrdersDoNotDeadlock() {
+        for (int round = 0; round < 5; round++) {
+            ArrayNode forward = Api.JSON.createArrayNode();
+            IntStream.range(0, 300).forEach(i -> forward.add(fresh()));
+            ArrayNode backward = Api.JSON.createArrayNode();
+            IntStream.range(0, 300).forEach(i -> backward.add(forward.get(299 - i)));
+
+            List<Api.Reply> replies = List.of(forward, backward).parallelStream()
+                    .map(batch -> gateway().post(INGEST, batch))
+                    .toList();
+
+            assertThat(replies).allSatisfy(reply ->
+                    assertThat(reply.status()).as(reply.toString()).isIn(200, 201));
+            assertThat(replies.get(0).json().get("created").asInt()
+                    + replies.get(1).json().get("created").asInt()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void aBadPayloadRepeatedInOneBatchIsOneDeadLetter() {
+        ObjectNode bad = fresh().put("total_tokens", 1);
+
+        Api.Reply reply = gateway().post(INGEST, LiteLlmCases.batch(bad, bad, fresh()));
+
+        assertThat(counts(reply)).isEqualTo("3 received: 1 created, 0 duplicates, 0 conflicts,"
+                + " 2 rejected");
+        assertThat(reply.json().at("/items/1/dead_letter_id"))
+                .isEqualTo(reply.json().at("/items/0/dead_letter_id"));
+        assertThat(TestDatabase.count("select count(*) from ingest_dead_letters"
+                + " where request_id = ?", bad.get("litellm_call_id").asText())).isEqualTo(1);
+    }
+
     private Api gateway() {
         return Api.at(base).as(tokens.ingest());
     }

@@ -18,9 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,17 +67,18 @@ public class DeadLettersResource {
                     String cursor) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        Optional<UUID> delivery = Optional.ofNullable(deliveryId).filter(id -> !id.isBlank())
-                .map(id -> uuid(id).orElseThrow(() -> ProblemException.invalid(
-                        Violation.atParameter("delivery_id", "must be a delivery id (a UUID)."))));
-        Optional<DeadLetterKind> wanted = Optional.ofNullable(kind).filter(k -> !k.isBlank())
-                .map(k -> DeadLetterKind.fromWire(k.trim()).orElseThrow(() ->
-                        ProblemException.invalid(Violation.atParameter("kind",
-                                "must be rejected or conflict."))));
+        List<Violation> violations = new ArrayList<>();
+        Optional<UUID> delivery = parameter("delivery_id", deliveryId, QueryParameters::uuid,
+                "must be a delivery id (a UUID).", violations);
+        Optional<DeadLetterKind> wanted = parameter("kind", kind, DeadLetterKind::fromWire,
+                "must be rejected or conflict.", violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
         int pageSize = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
 
-        List<DeadLetter> letters = service.list(caller, delivery, wanted, cursor(cursor),
-                pageSize + 1);
+        List<DeadLetter> letters = service.list(caller, delivery, wanted,
+                PageCursor.parameter(cursor), pageSize + 1);
 
         boolean more = letters.size() > pageSize;
         List<DeadLetter> page = more ? letters.subList(0, pageSize) : letters;
@@ -95,7 +98,7 @@ public class DeadLettersResource {
     public DeadLetter find(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        return uuid(id).flatMap(uuid -> service.find(caller, uuid))
+        return QueryParameters.uuid(id).flatMap(uuid -> service.find(caller, uuid))
                 .orElseThrow(() -> ProblemException.notFound("No dead letter " + id + "."));
     }
 
@@ -109,25 +112,23 @@ public class DeadLettersResource {
     public Response delete(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        if (uuid(id).map(uuid -> service.delete(caller, uuid)).orElse(false)) {
+        if (QueryParameters.uuid(id).map(uuid -> service.delete(caller, uuid)).orElse(false)) {
             return Response.noContent().build();
         }
         throw ProblemException.notFound("No dead letter " + id + ".");
     }
 
-    static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text.trim()));
-        } catch (IllegalArgumentException notAnId) {
+    /** An optional parameter read by {@code reader}; a value it cannot read is a violation. */
+    private static <T> Optional<T> parameter(String name, String value,
+            Function<String, Optional<T>> reader, String rule, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
             return Optional.empty();
         }
+        Optional<T> read = reader.apply(value.trim());
+        if (read.isEmpty()) {
+            violations.add(Violation.atParameter(name, rule));
+        }
+        return read;
     }
 
-    private static Optional<PageCursor> cursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(PageCursor.decode(cursor).orElseThrow(() -> ProblemException.invalid(
-                Violation.atParameter("cursor", "is not a cursor this server issued."))));
-    }
 }

@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -83,6 +84,8 @@ public class IngestService {
                     ? written(payload, outcomes.next(), deliveryId, receivedAt, letters)
                     : rejected(payload, deliveryId, receivedAt, letters));
         }
+        // In key order, like the rows: concurrent deliveries then lock in the same order.
+        letters.sort(Comparator.comparing(DeadLetter::id));
         deadLetterWriter.insert(letters);
 
         IngestReport report = IngestReport.of(deliveryId, items);
@@ -152,8 +155,10 @@ public class IngestService {
                 Result.REJECTED, null, payload.requestId(), letter.id(), payload.violations());
     }
 
+    /** A batch is an event for the operator; a single payload (one per call) is routine. */
     private static void log(Caller caller, IngestReport report) {
-        LOG.infof("litellm delivery %s: %d payloads, %d created, %d duplicates, %d conflicts,"
+        LOG.logf(report.received() > 1 ? Logger.Level.INFO : Logger.Level.DEBUG,
+                "litellm delivery %s: %d payloads, %d created, %d duplicates, %d conflicts,"
                         + " %d rejected (caller role %s)", report.deliveryId(), report.received(),
                 report.created(), report.duplicates(), report.conflicts(), report.rejected(),
                 caller.role().claim());

@@ -3,6 +3,7 @@ package dev.tokenledger.ingest.boundary;
 import dev.tokenledger.ingest.control.ModelPriceParser;
 import dev.tokenledger.ingest.entity.ModelPrice;
 import dev.tokenledger.ingest.entity.ModelPriceDraft;
+import dev.tokenledger.platform.http.QueryParameters;
 import dev.tokenledger.platform.json.JsonBodies;
 import dev.tokenledger.platform.problem.ProblemException;
 import dev.tokenledger.security.boundary.CurrentCaller;
@@ -103,7 +104,7 @@ public class ModelPricesResource {
     public ModelPriceView find(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        return DeadLettersResource.uuid(id).flatMap(uuid -> service.find(caller, uuid))
+        return QueryParameters.uuid(id).flatMap(uuid -> service.find(caller, uuid))
                 .map(ModelPriceView::of)
                 .orElseThrow(() -> notFound(id));
     }
@@ -128,7 +129,7 @@ public class ModelPricesResource {
     public ModelPriceView replace(@PathParam("id") String id, InputStream body) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        Optional<UUID> uuid = DeadLettersResource.uuid(id);
+        Optional<UUID> uuid = QueryParameters.uuid(id);
         ModelPriceDraft draft = ModelPriceParser.parse(JsonBodies.read(body));
 
         return uuid.flatMap(found -> service.replace(caller, found, draft))
@@ -147,7 +148,7 @@ public class ModelPricesResource {
     public Response remove(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        if (DeadLettersResource.uuid(id).map(uuid -> service.remove(caller, uuid)).orElse(false)) {
+        if (QueryParameters.uuid(id).map(uuid -> service.remove(caller, uuid)).orElse(false)) {
             return Response.noContent().build();
         }
         throw notFound(id);
