@@ -64,18 +64,10 @@ public class IngestService {
 
     public IngestReport record(Caller caller, UUID deliveryId, List<MappedPayload> payloads) {
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<MappedPayload> accepted = payloads.stream().filter(MappedPayload::accepted).toList();
-        Map<RequestLogRow, MappedPayload> sources = new IdentityHashMap<>();
-        List<RequestLogRow> rows = new ArrayList<>(accepted.size());
-        for (MappedPayload payload : accepted) {
-            RequestLogRow row = policy.stamp(caller, payload.draft(),
-                    "/" + payload.delivered().position());
-            sources.put(row, payload);
-            rows.add(row);
-        }
+        Stamped stamped = stamp(caller, payloads);
 
-        BatchKeys keys = BatchKeys.tolerant(rows);
-        List<RequestLogRow> finished = finish(keys.distinctRows(), sources);
+        BatchKeys keys = BatchKeys.tolerant(stamped.rows());
+        List<RequestLogRow> finished = finish(keys.distinctRows(), stamped.sources());
         Iterator<WriteOutcome> outcomes = keys.expand(writer.insert(finished)).iterator();
         List<IngestItem> items = new ArrayList<>(payloads.size());
         List<DeadLetter> letters = new ArrayList<>();
@@ -91,6 +83,21 @@ public class IngestService {
         IngestReport report = IngestReport.of(deliveryId, items);
         log(caller, report);
         return report;
+    }
+
+    /** The accepted payloads as rows the caller may write, each with the payload it came from. */
+    private Stamped stamp(Caller caller, List<MappedPayload> payloads) {
+        Map<RequestLogRow, MappedPayload> sources = new IdentityHashMap<>();
+        List<RequestLogRow> rows = new ArrayList<>(payloads.size());
+        for (MappedPayload payload : payloads) {
+            if (payload.accepted()) {
+                RequestLogRow row = policy.stamp(caller, payload.draft(),
+                        "/" + payload.delivered().position());
+                sources.put(row, payload);
+                rows.add(row);
+            }
+        }
+        return new Stamped(rows, sources);
     }
 
     /** Adds what the content fingerprint must not cover: catalog prices and stored prompts. */
@@ -183,4 +190,6 @@ public class IngestService {
                 .limit(LOGGED_IDS)
                 .toList();
     }
+
+    private record Stamped(List<RequestLogRow> rows, Map<RequestLogRow, MappedPayload> sources) {}
 }

@@ -68,6 +68,9 @@ public class LiteLlmResource {
     @APIResponse(responseCode = "415", ref = "unsupportedMediaType")
     @APIResponse(responseCode = "422", description = "Every payload broke a rule; each was kept"
             + " as a dead letter.", ref = "invalid")
+    // TODO(ingest): the body limit is the server-wide TOKENLEDGER_HTTP_MAX_BODY_BYTES; a batch
+    // of 512 payloads with long prompts can pass 10 MiB and is then refused (413) and lost by
+    // the gateway. A larger limit here needs a streaming parse that drops prompts as it reads.
     public Response ingest(InputStream body) {
         Caller caller = currentCaller.get();
         caller.require(CallerRole.INGEST, CallerRole.SERVICE);

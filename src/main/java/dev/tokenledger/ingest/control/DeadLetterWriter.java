@@ -39,6 +39,8 @@ public class DeadLetterWriter {
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
     DataSource dataSource;
 
+    // TODO(ingest): letters are kept until the service role deletes them; there is no
+    // retention period yet, so a gateway sending bad payloads for months grows the table.
     public void insert(List<DeadLetter> letters) {
         if (letters.isEmpty()) {
             return;

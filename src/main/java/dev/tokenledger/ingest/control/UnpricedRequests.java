@@ -86,6 +86,8 @@ public class UnpricedRequests {
      * those whose price is gone to unpriced.
      */
     public Repricing recompute(Optional<String> model, boolean catalogPriced) {
+        // TODO(ingest): one UPDATE per call; a backlog of millions of rows can outlast the
+        // runtime role's 30 s statement_timeout (answered 422). Price in key-ordered chunks.
         String onlyModel = model.isPresent() ? " and r.model = ?" : "";
         String scope = catalogPriced ? UNPRICED + " or " + CATALOG_PRICED : UNPRICED;
         try (Connection connection = dataSource.getConnection()) {
