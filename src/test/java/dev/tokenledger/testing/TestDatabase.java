@@ -1,10 +1,16 @@
 package dev.tokenledger.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Direct JDBC access to the test database, to check what the server stored without going
@@ -27,21 +33,62 @@ public final class TestDatabase {
     }
 
     public static long count(String sql, Object... parameters) {
-        try (Connection connection = admin();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
+        return query(sql, parameters, row -> {
+            row.next();
+            return row.getLong(1);
+        });
+    }
+
+    public static long rows() {
+        return count("select count(*) from request_logs");
+    }
+
+    /** The first column of the first row as text; null for SQL NULL or no row. */
+    public static String text(String sql, Object... parameters) {
+        return query(sql, parameters, row -> row.next() ? row.getString(1) : null);
+    }
+
+    /** The rows of a query whose single column is jsonb (e.g. {@code select to_jsonb(r)}). */
+    public static List<JsonNode> json(String sql, Object... parameters) {
+        return query(sql, parameters, row -> {
+            List<JsonNode> rows = new ArrayList<>();
+            while (row.next()) {
+                try {
+                    rows.add(Api.JSON.readTree(row.getString(1)));
+                } catch (IOException notJson) {
+                    throw new UncheckedIOException(notJson);
+                }
             }
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+            return rows;
+        });
+    }
+
+    /** Runs statements as the administrator, e.g. to install a fault for a test. */
+    public static void execute(String... statements) {
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
             }
         } catch (SQLException failed) {
             throw new IllegalStateException(failed);
         }
     }
 
-    public static long rows() {
-        return count("select count(*) from request_logs");
+    private interface Reader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> T query(String sql, Object[] parameters, Reader<T> reader) {
+        try (Connection connection = admin();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                return reader.read(rows);
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException(failed);
+        }
     }
 }

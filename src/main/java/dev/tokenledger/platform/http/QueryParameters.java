@@ -6,6 +6,7 @@ import dev.tokenledger.platform.time.IsoTimes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Reads query parameters taken as strings, so that a malformed value is a 422 naming the
@@ -64,6 +65,15 @@ public final class QueryParameters {
     public static void requireOrdered(Optional<Instant> from, Optional<Instant> to) {
         if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
             throw ProblemException.invalid(Violation.atParameter("to", "must be after from."));
+        }
+    }
+
+    /** A UUID, e.g. a path's id; empty when the text is none, which the caller answers 404. */
+    public static Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value.trim()));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
         }
     }
 

@@ -3,7 +3,6 @@ package dev.tokenledger.requestlog.boundary;
 import dev.tokenledger.platform.http.QueryParameters;
 import dev.tokenledger.platform.json.JsonBodies;
 import dev.tokenledger.platform.problem.ProblemException;
-import dev.tokenledger.platform.problem.Violation;
 import dev.tokenledger.requestlog.control.RequestLogParser;
 import dev.tokenledger.requestlog.control.RequestLogParser.Parsed;
 import dev.tokenledger.requestlog.control.WritePolicy;
@@ -31,7 +30,6 @@ import java.io.InputStream;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -136,7 +134,7 @@ public class RequestLogsResource {
                 QueryParameters.text("status", status, RequestLogParser.MAX_STATUS));
         QueryParameters.requireOrdered(filter.from(), filter.to());
         int pageSize = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        Optional<PageCursor> after = cursor(cursor);
+        Optional<PageCursor> after = PageCursor.parameter(cursor);
 
         List<RequestLog> rows = service.list(currentCaller.get(), filter, after, pageSize + 1);
 
@@ -157,25 +155,10 @@ public class RequestLogsResource {
     public RequestLogView find(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         caller.requireReader();
-        return parseId(id)
+        return QueryParameters.uuid(id)
                 .flatMap(uuid -> service.find(caller, uuid))
                 .map(RequestLogView::of)
                 .orElseThrow(() -> ProblemException.notFound("No request log " + id + "."));
     }
 
-    private static Optional<UUID> parseId(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<PageCursor> cursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(PageCursor.decode(cursor).orElseThrow(() -> ProblemException.invalid(
-                Violation.atParameter("cursor", "is not a cursor this server issued."))));
-    }
 }

@@ -13,24 +13,49 @@ import java.util.Map;
 
 /**
  * A batch may repeat a request_id (a gateway resending inside one batch): the first occurrence
- * is written, later ones with the same content are its duplicates, and one with different
- * content is refused. This folds a batch to distinct keys and unfolds the outcomes again.
+ * is written, later ones with the same content are its duplicates. A later one with different
+ * content is refused with the whole batch by the ledger's own API ({@link #of}); gateways, which
+ * cannot resend a refused batch, get it reported as a conflict instead ({@link #tolerant}). This
+ * folds a batch to distinct keys and unfolds the outcomes again.
  */
 public final class BatchKeys {
 
     private final List<RequestLogRow> distinct;
     private final int[] source;
+    private final boolean[] clash;
 
-    private BatchKeys(List<RequestLogRow> distinct, int[] source) {
+    private BatchKeys(List<RequestLogRow> distinct, int[] source, boolean[] clash) {
         this.distinct = distinct;
         this.source = source;
+        this.clash = clash;
     }
 
+    /** Refuses the whole batch when a request_id repeats with different content. */
     public static BatchKeys of(List<RequestLogRow> rows, boolean single) {
+        BatchKeys keys = fold(rows);
+        List<Violation> clashes = new ArrayList<>();
+        for (int i = 0; i < keys.clash.length; i++) {
+            if (keys.clash[i]) {
+                clashes.add(Violation.atPointer((single ? "" : "/" + i) + "/request_id",
+                        "repeats an earlier request_id of this batch with different content."));
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw ProblemException.invalid(clashes);
+        }
+        return keys;
+    }
+
+    /** A row repeating a request_id with different content comes out as a conflict. */
+    public static BatchKeys tolerant(List<RequestLogRow> rows) {
+        return fold(rows);
+    }
+
+    private static BatchKeys fold(List<RequestLogRow> rows) {
         List<RequestLogRow> distinct = new ArrayList<>();
         Map<String, Integer> firstByKey = new HashMap<>();
         int[] source = new int[rows.size()];
-        List<Violation> clashes = new ArrayList<>();
+        boolean[] clash = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             RequestLogRow row = rows.get(i);
             String key = row.content().requestId();
@@ -41,17 +66,12 @@ public final class BatchKeys {
                 }
                 source[i] = distinct.size();
                 distinct.add(row);
-            } else if (Arrays.equals(distinct.get(first).contentHash(), row.contentHash())) {
-                source[i] = -1 - first;
             } else {
-                clashes.add(Violation.atPointer((single ? "" : "/" + i) + "/request_id",
-                        "repeats an earlier request_id of this batch with different content."));
+                source[i] = -1 - first;
+                clash[i] = !Arrays.equals(distinct.get(first).contentHash(), row.contentHash());
             }
         }
-        if (!clashes.isEmpty()) {
-            throw ProblemException.invalid(clashes);
-        }
-        return new BatchKeys(distinct, source);
+        return new BatchKeys(distinct, source, clash);
     }
 
     public List<RequestLogRow> distinctRows() {
@@ -61,12 +81,14 @@ public final class BatchKeys {
     /** One outcome per original row, given one per distinct row. */
     public List<WriteOutcome> expand(List<WriteOutcome> written) {
         List<WriteOutcome> outcomes = new ArrayList<>(source.length);
-        for (int index : source) {
+        for (int i = 0; i < source.length; i++) {
+            int index = source[i];
             if (index >= 0) {
                 outcomes.add(written.get(index));
             } else {
                 WriteOutcome first = written.get(-1 - index);
-                Result result = first.result() == Result.CONFLICT ? Result.CONFLICT
+                Result result = clash[i] || first.result() == Result.CONFLICT
+                        ? Result.CONFLICT
                         : Result.DUPLICATE;
                 outcomes.add(new WriteOutcome(first.id(), first.requestId(), result));
             }

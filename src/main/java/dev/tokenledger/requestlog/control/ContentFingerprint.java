@@ -34,7 +34,12 @@ public final class ContentFingerprint {
                 ? null : draft.totalCost().stripTrailingZeros().toPlainString());
         content.put("status", draft.status());
         content.set("additional_details", draft.additionalDetails().toJson());
-        return sha256(canonical(content).toString());
+        return ofJson(content);
+    }
+
+    /** The same canonical SHA-256 for any JSON value, e.g. a payload kept as it was sent. */
+    public static byte[] ofJson(JsonNode value) {
+        return sha256(canonical(value).toString());
     }
 
     private static JsonNode canonical(JsonNode node) {

@@ -54,6 +54,9 @@ public final class JsonValues {
         if (absent(value)) {
             return null;
         }
+        if (!finite(value, pointer, violations)) {
+            return null;
+        }
         BigDecimal number = null;
         if (value.isNumber()) {
             number = value.decimalValue();
@@ -84,6 +87,9 @@ public final class JsonValues {
 
     public static BigDecimal money(JsonNode value, String pointer, List<Violation> violations) {
         if (absent(value)) {
+            return null;
+        }
+        if (!finite(value, pointer, violations)) {
             return null;
         }
         BigDecimal amount = null;
@@ -126,6 +132,20 @@ public final class JsonValues {
         return parsed;
     }
 
+    /**
+     * NaN and infinities only reach here from parsers that allow them (gateways' Python JSON
+     * writes them); they have no decimal value, so they are refused before any conversion.
+     */
+    private static boolean finite(JsonNode value, String pointer, List<Violation> violations) {
+        if (value.isFloatingPointNumber() && !value.isBigDecimal()
+                && !Double.isFinite(value.doubleValue())) {
+            violations.add(Violation.atPointer(pointer,
+                    "must be a finite number, not " + value.asText() + "."));
+            return false;
+        }
+        return true;
+    }
+
     private static boolean isDecimal(String text) {
         String trimmed = text.trim();
         if (trimmed.isEmpty() || trimmed.length() > 64) {
@@ -139,7 +159,7 @@ public final class JsonValues {
         }
     }
 
-    static boolean absent(JsonNode value) {
+    public static boolean absent(JsonNode value) {
         return value == null || value.isNull() || value.isMissingNode();
     }
 }

@@ -25,7 +25,7 @@ public final class RequestLogParser {
     public static final int MAX_STATUS = 32;
 
     /** Times further ahead than this are a sender's clock error, not a request. */
-    static final Duration MAX_FUTURE = Duration.ofDays(1);
+    public static final Duration MAX_FUTURE = Duration.ofDays(1);
 
     static final Set<String> FIELDS = Set.of("request_id", "created_at", "end_user", "model",
             "total_cost", "status", "additional_details");

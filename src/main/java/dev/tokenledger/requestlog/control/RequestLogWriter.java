@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,10 +58,17 @@ public class RequestLogWriter {
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
     DataSource dataSource;
 
-    /** One outcome per row, in the order given; the request_ids must be distinct. */
+    /**
+     * One outcome per row, in the order given; the request_ids must be distinct. Rows are
+     * written in request_id order, so concurrent batches sharing ids take the unique index's
+     * locks in the same order and cannot deadlock.
+     */
     public List<WriteOutcome> insert(List<RequestLogRow> rows) {
+        List<RequestLogRow> inKeyOrder = new ArrayList<>(rows);
+        inKeyOrder.sort(Comparator.comparing(row -> row.content().requestId(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
         try (Connection connection = dataSource.getConnection()) {
-            insertAll(connection, rows);
+            insertAll(connection, inKeyOrder);
             Map<String, StoredKey> stored = storedKeys(connection, rows);
             List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
             for (RequestLogRow row : rows) {

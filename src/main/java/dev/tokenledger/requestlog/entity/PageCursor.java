@@ -1,5 +1,7 @@
 package dev.tokenledger.requestlog.entity;
 
+import dev.tokenledger.platform.problem.ProblemException;
+import dev.tokenledger.platform.problem.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,6 +22,15 @@ public record PageCursor(Instant createdAt, UUID id) {
         String plain = createdAt.getEpochSecond() + "." + createdAt.getNano() + "." + id;
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code cursor} query parameter: absent, or a cursor this server issued, else 422. */
+    public static Optional<PageCursor> parameter(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(decode(cursor).orElseThrow(() -> ProblemException.invalid(
+                Violation.atParameter("cursor", "is not a cursor this server issued."))));
     }
 
     /** Empty for anything that is not a cursor this server issued. */

@@ -28,6 +28,11 @@ public record RequestLogDraft(
         return new RequestLogDraft(requestId, createdAt, endUser, model, totalCost, status, details);
     }
 
+    public RequestLogDraft withTotalCost(BigDecimal cost) {
+        return new RequestLogDraft(
+                requestId, createdAt, endUser, model, cost, status, additionalDetails);
+    }
+
     public RequestLogDraft withCreatedAt(Instant time) {
         return new RequestLogDraft(
                 requestId, time, endUser, model, totalCost, status, additionalDetails);

@@ -1,0 +1,62 @@
+package dev.tokenledger.ingest.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes what a gateway sent storable as it is kept: PostgreSQL refuses NUL characters in text
+ * and jsonb, and jsonb has no NaN or Infinity. NUL becomes U+FFFD; a non-finite number becomes
+ * its name as a string. Prompts and responses are removed unless the operator stores them.
+ */
+public final class StorableJson {
+
+    /** The payload fields that carry what users wrote and models answered. */
+    public static final Set<String> PROMPT_FIELDS = Set.of("messages", "response");
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private StorableJson() {}
+
+    /** A sanitised copy; with {@code keepPrompts} false, without the top-level prompt fields. */
+    public static JsonNode payload(JsonNode payload, boolean keepPrompts) {
+        JsonNode copy = sanitised(payload);
+        if (!keepPrompts && copy instanceof ObjectNode object) {
+            object.remove(PROMPT_FIELDS);
+        }
+        return copy;
+    }
+
+    public static JsonNode sanitised(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = NODES.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                copy.set(text(field.getKey()), sanitised(field.getValue()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = NODES.arrayNode(node.size());
+            node.forEach(item -> copy.add(sanitised(item)));
+            return copy;
+        }
+        if (node.isTextual()) {
+            return NODES.textNode(text(node.textValue()));
+        }
+        if (node.isFloatingPointNumber() && !node.isBigDecimal()
+                && !Double.isFinite(node.doubleValue())) {
+            return NODES.textNode(node.asText());
+        }
+        return node.deepCopy();
+    }
+
+    public static String text(String value) {
+        return value == null ? null : value.replace('\0', '\uFFFD');
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tokenledger.ingest.entity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenledger.platform.problem.Violation;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A gateway payload that did not become a request log, with the reason. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "DeadLetter")
+public record DeadLetter(
+        @Schema(description = "Derived from the payload: a payload delivered twice is kept once.")
+                UUID id,
+        @Schema(description = "The POST that brought it; the server logs the same id.")
+                UUID deliveryId,
+        @Schema(description = "UTC, ISO-8601: when it first arrived.") Instant receivedAt,
+        @Schema(description = "The gateway format, e.g. litellm.") String source,
+        @Schema(description = "Its index among the delivery's payloads, from 0.") int position,
+        @Schema(nullable = true, description = "Its line, for newline-delimited deliveries.")
+                Integer line,
+        @Schema(nullable = true) String requestId,
+        DeadLetterKind kind,
+        @Schema(description = "The first error as a sentence.") String reason,
+        @Schema(description = "Every error; pointers point into the payload.")
+                List<Violation> errors,
+        @Schema(nullable = true, description = "The payload as sent, without messages and"
+                + " response unless the operator stores prompts.")
+                JsonNode payload,
+        @Schema(nullable = true, description = "A line that was not JSON, kept only when the"
+                + " operator stores prompts.")
+                String payloadText) {}

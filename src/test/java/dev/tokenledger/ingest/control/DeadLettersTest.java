@@ -1,0 +1,79 @@
+package dev.tokenledger.ingest.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenledger.ingest.entity.DeadLetter;
+import dev.tokenledger.ingest.entity.DeadLetterKind;
+import dev.tokenledger.ingest.entity.DeliveredPayload;
+import dev.tokenledger.ingest.entity.MappedPayload;
+import dev.tokenledger.testing.LiteLlmCases;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DeadLettersTest {
+
+    private final LiteLlmMapper mapper = new LiteLlmMapper(false);
+
+    @Test
+    void theSamePayloadIsTheSameLetterHoweverItIsLaidOut() {
+        UUID compact = rejected("{\"model\":\"m\",\"prompt_tokens\":-1}").id();
+        UUID spaced = rejected("{ \"prompt_tokens\" : -1.0 ,\n \"model\" : \"m\" }").id();
+        UUID other = rejected("{\"model\":\"m\",\"prompt_tokens\":-2}").id();
+
+        assertThat(spaced).isEqualTo(compact);
+        assertThat(other).isNotEqualTo(compact);
+        assertThat(compact.version()).isEqualTo(8);
+        assertThat(compact.variant()).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedLetterSaysWhyAndKeepsThePayloadWithoutPrompts() {
+        ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1");
+        payload.put("prompt_tokens", 1.5);
+
+        DeadLetter letter = DeadLetters.rejected(UUID.randomUUID(), Instant.EPOCH,
+                mapper.map(DeliveredPayload.parsed(7, null, payload)));
+
+        assertThat(letter.kind()).isEqualTo(DeadLetterKind.REJECTED);
+        assertThat(letter.position()).isEqualTo(7);
+        assertThat(letter.requestId()).isEqualTo(payload.get("litellm_call_id").asText());
+        assertThat(letter.reason()).isEqualTo(
+                "/prompt_tokens: must be a whole number of tokens, not 1.5.");
+        assertThat(letter.payload().has("messages")).isFalse();
+        assertThat(letter.payload().has("response")).isFalse();
+        assertThat(letter.payload().get("prompt_tokens").decimalValue())
+                .isEqualByComparingTo("1.5");
+    }
+
+    @Test
+    void aConflictPointsAtTheIdThatWasReused() {
+        ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1");
+        MappedPayload mapped = mapper.map(DeliveredPayload.parsed(0, null, payload));
+
+        DeadLetter letter = DeadLetters.conflict(UUID.randomUUID(), Instant.EPOCH, mapped, false);
+
+        assertThat(letter.kind()).isEqualTo(DeadLetterKind.CONFLICT);
+        assertThat(letter.reason()).startsWith("/litellm_call_id: is already stored");
+        assertThat(letter.id()).isNotEqualTo(DeadLetters.id(DeadLetterKind.REJECTED, "litellm",
+                mapped.delivered()));
+    }
+
+    @Test
+    void whatPostgresCannotStoreIsMadeStorable() {
+        JsonNode stored = StorableJson.payload(LiteLlmBody.split(
+                "{\"a\\u0000b\": \"x\\u0000\", \"cost\": NaN, \"n\": [Infinity, 1.5]}"
+                        .getBytes(StandardCharsets.UTF_8)).payloads().get(0).json(), false);
+
+        assertThat(stored.toString())
+                .isEqualTo("{\"a\uFFFDb\":\"x\uFFFD\",\"cost\":\"NaN\",\"n\":[\"Infinity\",1.5]}");
+    }
+
+    private DeadLetter rejected(String payload) {
+        return DeadLetters.rejected(UUID.randomUUID(), Instant.EPOCH, mapper.map(LiteLlmBody
+                .split(payload.getBytes(StandardCharsets.UTF_8)).payloads().get(0)));
+    }
+}
