@@ -12,6 +12,7 @@ import dev.tokenledger.testing.ServerLog;
 import dev.tokenledger.testing.TestData;
 import dev.tokenledger.testing.TestDatabase;
 import dev.tokenledger.testing.Tokens;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
@@ -87,7 +88,8 @@ class LiteLlmIngestIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         JsonNode failure = row("9a1d0c55-7e2b-4c3a-8f10-1b2c3d4e5f60");
         assertThat(failure.get("status").asText()).isEqualTo("failure");
-        assertThat(cost("9a1d0c55-7e2b-4c3a-8f10-1b2c3d4e5f60")).isEqualTo("0");
+        assertThat(new BigDecimal(cost("9a1d0c55-7e2b-4c3a-8f10-1b2c3d4e5f60")))
+                .isEqualByComparingTo("0");
         assertThat(failure.at("/additional_details/error_class").asText())
                 .isEqualTo("RateLimitError");
         assertThat(failure.at("/additional_details/duration_ms").asLong()).isEqualTo(30_000);

@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.testing.Api;
 import dev.tokenledger.testing.Deployments;
+import dev.tokenledger.testing.LiteLlmCases;
 import dev.tokenledger.testing.TestData;
+import dev.tokenledger.testing.TestDatabase;
 import dev.tokenledger.testing.Tokens;
 import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,18 +53,82 @@ class AccessMatrixIT {
     static final String READERS = "401 403 200 200 200 403 401 401";
     static final String OWNER_READERS = "401 403 200 404 200 403 401 401";
     static final String WRITERS_AS_A = "201 201 201 403 201 201 401 401";
+    static final String GATEWAYS = "401 403 403 403 201 201 401 401";
+    static final String SERVICE_READS = "401 403 403 403 200 403 401 401";
+    static final String SERVICE_CREATES = "401 403 403 403 201 403 401 401";
+    static final String SERVICE_DELETES = "401 403 403 403 204 403 401 401";
 
-    static final Map<String, Map<String, String>> EXPECTED = Map.of(
-            "/api/v1/health", Map.of("GET", PUBLIC, "HEAD", PUBLIC),
-            "/api/v1/request-logs", Map.of("GET", READERS, "HEAD", READERS,
-                    "POST", WRITERS_AS_A),
-            "/api/v1/request-logs/{id}", Map.of("GET", OWNER_READERS, "HEAD", OWNER_READERS),
-            "/api/v1/usage/summary", Map.of("GET", READERS, "HEAD", READERS));
+    static final Map<String, Map<String, String>> EXPECTED = Map.ofEntries(
+            Map.entry("/api/v1/health", Map.of("GET", PUBLIC, "HEAD", PUBLIC)),
+            Map.entry("/api/v1/request-logs", Map.of("GET", READERS, "HEAD", READERS,
+                    "POST", WRITERS_AS_A)),
+            Map.entry("/api/v1/request-logs/{id}",
+                    Map.of("GET", OWNER_READERS, "HEAD", OWNER_READERS)),
+            Map.entry("/api/v1/usage/summary", Map.of("GET", READERS, "HEAD", READERS)),
+            Map.entry("/api/v1/ingest/litellm", Map.of("POST", GATEWAYS)),
+            Map.entry("/api/v1/ingest/dead-letters",
+                    Map.of("GET", SERVICE_READS, "HEAD", SERVICE_READS)),
+            Map.entry("/api/v1/ingest/dead-letters/{id}", Map.of("GET", SERVICE_READS,
+                    "HEAD", SERVICE_READS, "DELETE", SERVICE_DELETES)),
+            Map.entry("/api/v1/model-prices", Map.of("GET", SERVICE_READS,
+                    "HEAD", SERVICE_READS, "POST", SERVICE_CREATES)),
+            Map.entry("/api/v1/model-prices/{id}", Map.of("GET", SERVICE_READS,
+                    "HEAD", SERVICE_READS, "PUT", SERVICE_READS, "DELETE", SERVICE_DELETES)),
+            Map.entry("/api/v1/unpriced-models",
+                    Map.of("GET", SERVICE_READS, "HEAD", SERVICE_READS)),
+            Map.entry("/api/v1/unpriced-models/recompute", Map.of("POST", SERVICE_READS)));
 
-    /** Request bodies for the methods that take one, by path. */
-    Map<String, String> bodies() {
-        return Map.of("/api/v1/request-logs",
-                "{\"model\": \"matrix\", \"end_user\": \"" + userA + "\"}");
+    /**
+     * How to call a documented path: a concrete path and a request body, both made afresh for
+     * each call, so that one caller's successful DELETE or POST never changes the next caller's
+     * answer.
+     */
+    record Target(Supplier<String> path, Supplier<String> body) {
+
+        static Target at(String path) {
+            return new Target(() -> path, () -> null);
+        }
+    }
+
+    Map<String, Target> targets() {
+        Map<String, Target> targets = new HashMap<>();
+        EXPECTED.keySet().forEach(path -> targets.put(path, Target.at(path)));
+        targets.put("/api/v1/request-logs", new Target(() -> "/api/v1/request-logs",
+                () -> "{\"model\": \"matrix\", \"end_user\": \"" + userA + "\"}"));
+        targets.put("/api/v1/request-logs/{id}",
+                Target.at("/api/v1/request-logs/" + rowOfA));
+        targets.put("/api/v1/ingest/litellm", new Target(() -> "/api/v1/ingest/litellm",
+                () -> LiteLlmCases.payload(TestData.user(), "gpt-4o", "0.1").toString()));
+        targets.put("/api/v1/ingest/dead-letters/{id}", new Target(
+                () -> "/api/v1/ingest/dead-letters/" + newDeadLetter(), () -> null));
+        targets.put("/api/v1/model-prices", new Target(() -> "/api/v1/model-prices",
+                AccessMatrixIT::priceBody));
+        targets.put("/api/v1/model-prices/{id}", new Target(
+                () -> "/api/v1/model-prices/" + newPrice(), AccessMatrixIT::priceBody));
+        targets.put("/api/v1/unpriced-models/recompute", new Target(
+                () -> "/api/v1/unpriced-models/recompute?model=" + UUID.randomUUID(),
+                () -> null));
+        return targets;
+    }
+
+    static String priceBody() {
+        return Api.write(Map.of("model_pattern", "matrix-" + UUID.randomUUID(),
+                "input_price", "0.1", "output_price", "0.2", "valid_from", "2025-01-01"));
+    }
+
+    String newPrice() {
+        Api.Reply reply = callers.get("service").post("/api/v1/model-prices", priceBody());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().get("id").asText();
+    }
+
+    String newDeadLetter() {
+        JsonNode payload = LiteLlmCases.payload(TestData.user(), "gpt-4o", "-1");
+        Api.Reply reply = callers.get("ingest").post("/api/v1/ingest/litellm",
+                payload.toString());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        return TestDatabase.text("select id::text from ingest_dead_letters where request_id = ?",
+                payload.get("litellm_call_id").asText());
     }
 
     @Deployment(testable = false)
@@ -101,12 +171,14 @@ class AccessMatrixIT {
         assertThat(EXPECTED.keySet()).as("expectations for endpoints no longer documented")
                 .isSubsetOf(documented);
 
+        Map<String, Target> targets = targets();
         List<String> mismatches = new ArrayList<>();
         for (String path : documented) {
             for (String method : METHODS) {
                 String[] expected = expectation(path, method).split(" ");
                 for (int i = 0; i < CALLERS.size(); i++) {
-                    check(path, method, CALLERS.get(i), Integer.parseInt(expected[i]))
+                    check(path, targets.get(path), method, CALLERS.get(i),
+                            Integer.parseInt(expected[i]))
                             .ifPresent(mismatches::add);
                 }
             }
@@ -122,13 +194,12 @@ class AccessMatrixIT {
         return EXPECTED.get(path).getOrDefault(method, UNSUPPORTED);
     }
 
-    java.util.Optional<String> check(String path, String method, String caller, int expected) {
-        String concrete = path.replace("{id}", rowOfA);
-        String body = bodies().get(path);
-        Api.Reply reply = callers.get(caller).send(method, concrete,
-                body != null && !method.equals("GET") && !method.equals("HEAD")
-                        && !method.equals("OPTIONS") && !method.equals("DELETE")
-                        ? BodyPublishers.ofString(body) : BodyPublishers.noBody(),
+    Optional<String> check(String path, Target target, String method, String caller,
+            int expected) {
+        boolean sendsBody = List.of("POST", "PUT", "PATCH").contains(method);
+        String body = sendsBody ? target.body().get() : null;
+        Api.Reply reply = callers.get(caller).send(method, target.path().get(),
+                body != null ? BodyPublishers.ofString(body) : BodyPublishers.noBody(),
                 body != null ? "application/json" : null);
         List<String> problems = new ArrayList<>();
         if (reply.status() != expected) {
@@ -142,8 +213,8 @@ class AccessMatrixIT {
                 && !String.valueOf(reply.contentType()).startsWith("application/problem+json")) {
             problems.add("error without a problem document: " + reply.contentType());
         }
-        return problems.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(method + " " + path + " as " + caller + ": "
+        return problems.isEmpty() ? Optional.empty()
+                : Optional.of(method + " " + path + " as " + caller + ": "
                         + String.join("; ", problems));
     }
 
