@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
 
 /**
  * Establishes the caller of every request before any resource is chosen. The token comes from
@@ -26,6 +27,7 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class BearerTokenFilter implements ContainerRequestFilter {
 
+    private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
     private static final String BEARER = "bearer ";
 
     @Inject
@@ -44,7 +46,23 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         try {
             currentCaller.set(verifier.verify(token));
         } catch (InvalidTokenException invalid) {
+            logRefusal(request, invalid);
             throw ProblemException.invalidToken(invalid.getMessage());
+        }
+    }
+
+    /**
+     * A gateway does not retry and reports a 401 only in its own debug log: a refused token on
+     * the ingestion path is something the operator must hear of. Elsewhere it is the client's
+     * business.
+     */
+    private static void logRefusal(ContainerRequestContext request, InvalidTokenException why) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/ingest")) {
+            LOG.warnf("refused a gateway's token on %s, its delivery is lost: %s", path,
+                    why.getMessage());
+        } else {
+            LOG.debugf("refused a token on %s: %s", path, why.getMessage());
         }
     }
 
