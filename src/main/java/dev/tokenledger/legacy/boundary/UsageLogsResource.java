@@ -1,0 +1,292 @@
+package dev.tokenledger.legacy.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenledger.legacy.control.FilterParser;
+import dev.tokenledger.legacy.control.LegacySettings;
+import dev.tokenledger.legacy.control.PostgrestError;
+import dev.tokenledger.legacy.control.Preferences;
+import dev.tokenledger.legacy.control.ReadWindow;
+import dev.tokenledger.legacy.control.ResponseShape;
+import dev.tokenledger.legacy.control.SelectParser;
+import dev.tokenledger.legacy.control.UsageLogBodies;
+import dev.tokenledger.legacy.control.UsageLogChanges;
+import dev.tokenledger.legacy.control.UsageLogJson;
+import dev.tokenledger.legacy.entity.Condition;
+import dev.tokenledger.legacy.entity.SelectedColumn;
+import dev.tokenledger.legacy.entity.UsageLogPage;
+import dev.tokenledger.legacy.entity.UsageLogQuery;
+import dev.tokenledger.legacy.entity.UsageLogRow;
+import dev.tokenledger.platform.json.JsonBodies;
+import dev.tokenledger.platform.problem.ProblemException;
+import dev.tokenledger.requestlog.control.RequestLogParser.Parsed;
+import dev.tokenledger.security.boundary.CurrentCaller;
+import dev.tokenledger.security.entity.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The retired usage_logs table in PostgREST's HTTP dialect, answered from request_logs, so
+ * Supabase clients keep working with nothing changed but their base URL. Served at
+ * {@code /rest/v1/usage_logs} (see {@link RestV1Forwarding}); OpenAPI shows it there.
+ */
+@Path(UsageLogsResource.PATH)
+@RequestScoped
+@Tag(name = "legacy usage_logs", description = "Deprecated: PostgREST dialect over request_logs")
+@SecurityRequirement(name = "bearer")
+public class UsageLogsResource {
+
+    public static final String PATH = "legacy/rest-v1";
+
+    @Inject
+    UsageLogsService service;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    LegacySettings settings;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("usage_logs")
+    @Operation(summary = "Read usage_logs rows (PostgREST dialect; deprecated).",
+            description = "Filters column=op.value with eq, neq, gt, gte, lt, lte, like, ilike,"
+                    + " is, isdistinct, in, not., or=(...), and=(...); select, order, limit,"
+                    + " offset, the Range header, Prefer: count=exact and Accept:"
+                    + " application/vnd.pgrst.object+json. Users see their own rows, the service"
+                    + " role every row. Pages hold at most tokenledger.legacy.max-rows rows.")
+    @Parameter(name = "select", description = "Columns, e.g. model_name,cost or alias:cost.")
+    @Parameter(name = "order", description = "e.g. created_at.desc,cost.asc.nullslast")
+    @Parameter(name = "limit", description = "Rows to return (clamped to the maximum page).")
+    @Parameter(name = "offset", description = "Rows to skip.")
+    @APIResponse(responseCode = "200", description = "Rows in usage_logs shape.",
+            headers = @Header(name = "Content-Range", description = "first-last/total"),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = UsageLogSchema[].class)))
+    @APIResponse(responseCode = "206", description = "Part of a counted result.")
+    @APIResponse(responseCode = "400", description = "PostgREST error: PGRST100, 42703, 22P02.")
+    @APIResponse(responseCode = "401", description = "PostgREST error PGRST301 or 42501.")
+    @APIResponse(responseCode = "403", description = "PostgREST error 42501.")
+    @APIResponse(responseCode = "406", description = "PostgREST error PGRST116 or PGRST107.")
+    @APIResponse(responseCode = "416", description = "PostgREST error PGRST103.")
+    public Response read() {
+        return read(true);
+    }
+
+    @HEAD
+    @Path("usage_logs")
+    @Operation(summary = "As GET, headers only: with Prefer: count=exact, just the count.")
+    public Response head() {
+        return read(false);
+    }
+
+    @POST
+    @Path("usage_logs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Insert usage_logs rows (one object or an array) as request logs.",
+            description = "Stored under the ledger's write rules. Prefer: return=representation"
+                    + " answers the stored rows (users and the service role only).")
+    @APIResponse(responseCode = "201", description = "Stored.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = UsageLogSchema[].class)))
+    @APIResponse(responseCode = "400", description = "PostgREST error: PGRST102, PGRST204,"
+            + " 23502, 23514, 428C9.")
+    @APIResponse(responseCode = "403", description = "PostgREST error 42501.")
+    @APIResponse(responseCode = "413", description = "PostgREST error PGRST102.")
+    @APIResponse(responseCode = "415", description = "PostgREST error PGRST107.")
+    public Response insert(InputStream body) {
+        Caller caller = currentCaller.get();
+        ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
+        Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
+        List<SelectedColumn> selection = SelectParser.select(parameter("select"));
+        Parsed parsed = UsageLogBodies.drafts(json(body),
+                Optional.ofNullable(parameter("columns")).map(SelectParser::columns));
+        if (prefer.representation() && shape == ResponseShape.OBJECT
+                && parsed.drafts().size() != 1) {
+            throw ResponseShape.notSingular(parsed.drafts().size());
+        }
+
+        List<UsageLogRow> rows = service.insert(caller, parsed.drafts(), parsed.single(),
+                prefer.representation());
+
+        return written(201, rows, prefer, shape, selection);
+    }
+
+    @PATCH
+    @Path("usage_logs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update the filtered rows; service role only, and a filter is required.")
+    @APIResponse(responseCode = "204", description = "Updated.")
+    @APIResponse(responseCode = "200", description = "Updated; the rows, as Prefer asked.")
+    @APIResponse(responseCode = "401", description = "PostgREST error 42501 (no token).")
+    @APIResponse(responseCode = "403", description = "PostgREST error 42501.")
+    public Response update(InputStream body) {
+        Caller caller = currentCaller.get();
+        caller.requireService();
+        ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
+        Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
+        List<SelectedColumn> selection = SelectParser.select(parameter("select"));
+        List<Condition> filters = requiredFilters("UPDATE");
+        UsageLogChanges changes = UsageLogChanges.of(json(body));
+
+        List<UsageLogRow> rows = service.update(caller, filters, changes,
+                prefer.representation() && shape == ResponseShape.OBJECT);
+
+        return written(prefer.representation() ? 200 : 204, rows, prefer, shape, selection);
+    }
+
+    @DELETE
+    @Path("usage_logs")
+    @Operation(summary = "Delete the filtered rows; service role only, and a filter is required.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "200", description = "Deleted; the rows, as Prefer asked.")
+    @APIResponse(responseCode = "401", description = "PostgREST error 42501 (no token).")
+    @APIResponse(responseCode = "403", description = "PostgREST error 42501.")
+    public Response delete() {
+        Caller caller = currentCaller.get();
+        caller.requireService();
+        ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
+        Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
+        List<SelectedColumn> selection = SelectParser.select(parameter("select"));
+        List<Condition> filters = requiredFilters("DELETE");
+
+        List<UsageLogRow> rows = service.delete(caller, filters,
+                prefer.representation() && shape == ResponseShape.OBJECT);
+
+        return written(prefer.representation() ? 200 : 204, rows, prefer, shape, selection);
+    }
+
+    @GET
+    @Path("{table}")
+    @Operation(hidden = true)
+    public Response readOther(@PathParam("table") String table) {
+        throw unknownTable(table);
+    }
+
+    @POST
+    @Path("{table}")
+    @Operation(hidden = true)
+    public Response insertOther(@PathParam("table") String table) {
+        throw unknownTable(table);
+    }
+
+    @PATCH
+    @Path("{table}")
+    @Operation(hidden = true)
+    public Response updateOther(@PathParam("table") String table) {
+        throw unknownTable(table);
+    }
+
+    @DELETE
+    @Path("{table}")
+    @Operation(hidden = true)
+    public Response deleteOther(@PathParam("table") String table) {
+        throw unknownTable(table);
+    }
+
+    private Response read(boolean withBody) {
+        MultivaluedMap<String, String> parameters = uriInfo.getQueryParameters();
+        ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
+        Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
+        List<SelectedColumn> selection = SelectParser.select(parameter("select"));
+        ReadWindow window = ReadWindow.of(parameter("limit"), parameter("offset"),
+                headers.getHeaderString("Range"), settings.maxRows());
+        UsageLogQuery query = new UsageLogQuery(FilterParser.parse(parameters),
+                SelectParser.order(parameter("order")), window.offset(), window.limit(),
+                prefer.count());
+
+        UsageLogPage page = service.read(currentCaller.get(), query);
+
+        ReadWindow.Answer answer = window.answer(page.rows().size(), page.total());
+        if (shape == ResponseShape.OBJECT && page.rows().size() != 1) {
+            throw ResponseShape.notSingular(page.rows().size());
+        }
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .type(shape.contentType())
+                .header("Content-Range", answer.contentRange())
+                .header("Preference-Applied", prefer.appliedHeader());
+        if (withBody) {
+            response.entity(body(page.rows(), shape, selection));
+        }
+        return response.build();
+    }
+
+    private Response written(int status, List<UsageLogRow> rows, Preferences prefer,
+            ResponseShape shape, List<SelectedColumn> selection) {
+        Response.ResponseBuilder response = Response.status(status)
+                .header("Preference-Applied", prefer.appliedHeader());
+        if (prefer.count()) {
+            response.header("Content-Range", "*/" + rows.size());
+        }
+        if (prefer.representation()) {
+            response.type(shape.contentType()).entity(body(rows, shape, selection));
+        }
+        return response.build();
+    }
+
+    private static JsonNode body(List<UsageLogRow> rows, ResponseShape shape,
+            List<SelectedColumn> selection) {
+        return shape == ResponseShape.OBJECT
+                ? UsageLogJson.object(rows.get(0), selection)
+                : UsageLogJson.array(rows, selection);
+    }
+
+    private List<Condition> requiredFilters(String statement) {
+        List<Condition> filters = FilterParser.parse(uriInfo.getQueryParameters());
+        if (filters.isEmpty()) {
+            throw new PostgrestError(400, "21000", statement + " requires a WHERE clause",
+                    "Changing every row at once is refused.",
+                    "Add a filter, for example ?id=eq.<uuid>.");
+        }
+        return filters;
+    }
+
+    private String parameter(String name) {
+        return uriInfo.getQueryParameters().getFirst(name);
+    }
+
+    private static JsonNode json(InputStream body) {
+        try {
+            return JsonBodies.read(body);
+        } catch (ProblemException malformed) {
+            throw new PostgrestError(malformed.status(), "PGRST102", malformed.getMessage(),
+                    null, null);
+        }
+    }
+
+    private static PostgrestError unknownTable(String table) {
+        return new PostgrestError(404, "PGRST205", "Could not find the table 'public." + table
+                + "' in the schema cache", null, "Perhaps you meant the table"
+                + " 'public.usage_logs'");
+    }
+}
