@@ -284,7 +284,13 @@ public class UsageLogsResource {
         }
     }
 
-    private static PostgrestError unknownTable(String table) {
+    /** Also reached for usage_logs itself when a body is not JSON: JAX-RS found no better match. */
+    private PostgrestError unknownTable(String table) {
+        if (table.equals("usage_logs")) {
+            return new PostgrestError(415, "PGRST107", "The Content-Type of the request must be"
+                    + " application/json.", "It was " + headers.getHeaderString(
+                            HttpHeaders.CONTENT_TYPE) + ".", null);
+        }
         return new PostgrestError(404, "PGRST205", "Could not find the table 'public." + table
                 + "' in the schema cache", null, "Perhaps you meant the table"
                 + " 'public.usage_logs'");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenledger.legacy.entity.UsageLogColumn;
-import dev.tokenledger.platform.problem.Problem;
 import dev.tokenledger.platform.problem.ProblemException;
 import dev.tokenledger.platform.problem.Violation;
 import dev.tokenledger.requestlog.control.RequestLogParser;
@@ -43,7 +42,7 @@ public final class UsageLogBodies {
         try {
             return RequestLogParser.parse(translated);
         } catch (ProblemException refused) {
-            throw legacy(refused.toProblem());
+            throw legacy(refused);
         }
     }
 
@@ -79,11 +78,11 @@ public final class UsageLogBodies {
     }
 
     /** The parser's refusal, with its pointers and wording in usage_logs terms. */
-    private static PostgrestError legacy(Problem refusal) {
-        List<Violation> violations = refusal.errors() == null ? List.of() : refusal.errors();
+    private static PostgrestError legacy(ProblemException refusal) {
+        List<Violation> violations = refusal.violations();
         if (violations.isEmpty()) {
             return new PostgrestError(refusal.status() == 413 ? 413 : 400, "PGRST102",
-                    refusal.detail(), null, null);
+                    refusal.getMessage(), null, null);
         }
         List<String> sentences = violations.stream()
                 .map(v -> legacyPointer(v.location()) + ": " + v.detail())
