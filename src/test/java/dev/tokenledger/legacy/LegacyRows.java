@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The rows of the shared usage_logs_legacy.sql, stored in request_logs the way the mapping puts
- * them, for users unique to one test run (so tests never see each other's rows). Written as the
+ * them, for users unique to one test run (so tests never see each other's rows), plus a row
+ * for a user with a single early request and one api_key row above 1,000 tokens. Written as the
  * administrator: row 7 has no model, which only a migration (not the API) may store.
  */
 public record LegacyRows(String run, String user123, String user456, String user789,
@@ -41,6 +42,8 @@ public record LegacyRows(String run, String user123, String user456, String user
             {user123, "sess-a", "gpt-4o", 2147483647L, 0L, 2147483647L, "12345.6789012345",
                 "2025-05-07 00:00:00", "service"},
             {soloUser, "sess-s", "gpt-4o", 3L, 4L, 7L, "0.02", "2025-04-30 08:00:00", "jwt"},
+            {user789, "sess-d", "gpt-4o", 4000L, 1500L, 5500L, "0.05", "2025-05-05 11:00:00",
+                "api_key"},
         };
         try (Connection connection = TestDatabase.admin();
                 PreparedStatement insert = connection.prepareStatement("""
