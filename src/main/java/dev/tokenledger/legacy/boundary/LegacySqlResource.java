@@ -39,7 +39,8 @@ public class LegacySqlResource {
     CurrentCaller currentCaller;
 
     @POST
-    @Operation(summary = "Translate a usage_logs SELECT to request_logs, and optionally run it.",
+    @Operation(deprecated = true,
+            summary = "Translate a usage_logs SELECT to request_logs, and optionally run it.",
             description = "Accepts one SELECT over usage_logs (an alias is fine) using columns of"
                     + " usage_logs, comparisons, AND/OR/NOT, LIKE/ILIKE, IN lists, BETWEEN, IS"
                     + " NULL, arithmetic, CASE, casts to plain types, EXTRACT, INTERVAL"

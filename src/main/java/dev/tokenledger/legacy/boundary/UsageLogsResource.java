@@ -45,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +80,7 @@ public class UsageLogsResource {
 
     @GET
     @Path("usage_logs")
-    @Operation(summary = "Read usage_logs rows (PostgREST dialect; deprecated).",
+    @Operation(deprecated = true, summary = "Read usage_logs rows (PostgREST dialect).",
             description = "Filters column=op.value with eq, neq, gt, gte, lt, lte, like, ilike,"
                     + " is, isdistinct, in, not., or=(...), and=(...); select, order, limit,"
                     + " offset, the Range header, Prefer: count=exact and Accept:"
@@ -94,18 +95,19 @@ public class UsageLogsResource {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = UsageLogSchema[].class)))
     @APIResponse(responseCode = "206", description = "Part of a counted result.")
-    @APIResponse(responseCode = "400", description = "PostgREST error: PGRST100, 42703, 22P02.")
-    @APIResponse(responseCode = "401", description = "PostgREST error PGRST301 or 42501.")
-    @APIResponse(responseCode = "403", description = "PostgREST error 42501.")
-    @APIResponse(responseCode = "406", description = "PostgREST error PGRST116 or PGRST107.")
-    @APIResponse(responseCode = "416", description = "PostgREST error PGRST103.")
+    @APIResponse(responseCode = "400", ref = "postgrestError")
+    @APIResponse(responseCode = "401", ref = "postgrestError")
+    @APIResponse(responseCode = "403", ref = "postgrestError")
+    @APIResponse(responseCode = "406", ref = "postgrestError")
+    @APIResponse(responseCode = "416", ref = "postgrestError")
     public Response read() {
         return read(true);
     }
 
     @HEAD
     @Path("usage_logs")
-    @Operation(summary = "As GET, headers only: with Prefer: count=exact, just the count.")
+    @Operation(deprecated = true,
+            summary = "As GET, headers only: with Prefer: count=exact, just the count.")
     public Response head() {
         return read(false);
     }
@@ -113,18 +115,20 @@ public class UsageLogsResource {
     @POST
     @Path("usage_logs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Insert usage_logs rows (one object or an array) as request logs.",
+    @Operation(deprecated = true,
+            summary = "Insert usage_logs rows (one object or an array) as request logs.",
             description = "Stored under the ledger's write rules. Prefer: return=representation"
                     + " answers the stored rows (users and the service role only).")
     @APIResponse(responseCode = "201", description = "Stored.",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = UsageLogSchema[].class)))
-    @APIResponse(responseCode = "400", description = "PostgREST error: PGRST102, PGRST204,"
-            + " 23502, 23514, 428C9.")
-    @APIResponse(responseCode = "403", description = "PostgREST error 42501.")
-    @APIResponse(responseCode = "413", description = "PostgREST error PGRST102.")
-    @APIResponse(responseCode = "415", description = "PostgREST error PGRST107.")
-    public Response insert(InputStream body) {
+    @APIResponse(responseCode = "400", ref = "postgrestError")
+    @APIResponse(responseCode = "401", ref = "postgrestError")
+    @APIResponse(responseCode = "403", ref = "postgrestError")
+    @APIResponse(responseCode = "413", ref = "postgrestError")
+    @APIResponse(responseCode = "415", ref = "postgrestError")
+    public Response insert(@RequestBody(required = true, content = @Content(schema = @Schema(
+            oneOf = {UsageLogSchema.class, UsageLogSchema[].class}))) InputStream body) {
         Caller caller = currentCaller.get();
         ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
         Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
@@ -145,12 +149,16 @@ public class UsageLogsResource {
     @PATCH
     @Path("usage_logs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update the filtered rows; service role only, and a filter is required.")
+    @Operation(deprecated = true,
+            summary = "Update the filtered rows; service role only, and a filter is required.")
     @APIResponse(responseCode = "204", description = "Updated.")
+    @APIResponse(responseCode = "400", ref = "postgrestError")
     @APIResponse(responseCode = "200", description = "Updated; the rows, as Prefer asked.")
-    @APIResponse(responseCode = "401", description = "PostgREST error 42501 (no token).")
-    @APIResponse(responseCode = "403", description = "PostgREST error 42501.")
-    public Response update(InputStream body) {
+    @APIResponse(responseCode = "401", ref = "postgrestError")
+    @APIResponse(responseCode = "403", ref = "postgrestError")
+    public Response update(@RequestBody(required = true, description = "The columns to set;"
+            + " null removes a details key.", content = @Content(schema = @Schema(
+                    implementation = UsageLogSchema.class))) InputStream body) {
         Caller caller = currentCaller.get();
         caller.requireService();
         ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
@@ -167,11 +175,13 @@ public class UsageLogsResource {
 
     @DELETE
     @Path("usage_logs")
-    @Operation(summary = "Delete the filtered rows; service role only, and a filter is required.")
+    @Operation(deprecated = true,
+            summary = "Delete the filtered rows; service role only, and a filter is required.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "400", ref = "postgrestError")
     @APIResponse(responseCode = "200", description = "Deleted; the rows, as Prefer asked.")
-    @APIResponse(responseCode = "401", description = "PostgREST error 42501 (no token).")
-    @APIResponse(responseCode = "403", description = "PostgREST error 42501.")
+    @APIResponse(responseCode = "401", ref = "postgrestError")
+    @APIResponse(responseCode = "403", ref = "postgrestError")
     public Response delete() {
         Caller caller = currentCaller.get();
         caller.requireService();

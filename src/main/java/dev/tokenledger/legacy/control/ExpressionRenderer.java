@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
@@ -61,6 +62,25 @@ final class ExpressionRenderer {
 
     private static final int MAX_DEPTH = 48;
     private static final int ATOM = 12;
+
+    /** A binary operator: its SQL, how tightly it binds, whether a op (b op c) may drop parens. */
+    private record Precedence(String sql, int level, boolean associative) {}
+
+    private static final Map<Class<?>, Precedence> BINARY = Map.ofEntries(
+            Map.entry(OrExpression.class, new Precedence("or", 1, true)),
+            Map.entry(AndExpression.class, new Precedence("and", 2, true)),
+            Map.entry(EqualsTo.class, new Precedence("=", 6, false)),
+            Map.entry(NotEqualsTo.class, new Precedence("<>", 6, false)),
+            Map.entry(GreaterThan.class, new Precedence(">", 6, false)),
+            Map.entry(GreaterThanEquals.class, new Precedence(">=", 6, false)),
+            Map.entry(MinorThan.class, new Precedence("<", 6, false)),
+            Map.entry(MinorThanEquals.class, new Precedence("<=", 6, false)),
+            Map.entry(Concat.class, new Precedence("||", 8, true)),
+            Map.entry(Addition.class, new Precedence("+", 9, true)),
+            Map.entry(Subtraction.class, new Precedence("-", 9, false)),
+            Map.entry(Multiplication.class, new Precedence("*", 10, true)),
+            Map.entry(Division.class, new Precedence("/", 10, false)),
+            Map.entry(Modulo.class, new Precedence("%", 10, false)));
 
     private final QueryScope scope;
     private final Placeholders placeholders;
@@ -222,56 +242,15 @@ final class ExpressionRenderer {
     }
 
     private String binary(BinaryExpression binary, Clause clause, int next) {
-        String operator;
-        int level;
-        boolean associative = false;
-        if (binary instanceof OrExpression) {
-            operator = " or ";
-            level = 1;
-            associative = true;
-        } else if (binary instanceof AndExpression) {
-            operator = " and ";
-            level = 2;
-            associative = true;
-        } else if (binary instanceof EqualsTo) {
-            operator = " = ";
-            level = 6;
-        } else if (binary instanceof NotEqualsTo) {
-            operator = " <> ";
-            level = 6;
-        } else if (binary instanceof GreaterThan) {
-            operator = " > ";
-            level = 6;
-        } else if (binary instanceof GreaterThanEquals) {
-            operator = " >= ";
-            level = 6;
-        } else if (binary instanceof MinorThan) {
-            operator = " < ";
-            level = 6;
-        } else if (binary instanceof MinorThanEquals) {
-            operator = " <= ";
-            level = 6;
-        } else if (binary instanceof Concat) {
-            operator = " || ";
-            level = 8;
-            associative = true;
-        } else if (binary instanceof Addition || binary instanceof Subtraction) {
-            operator = binary instanceof Addition ? " + " : " - ";
-            level = 9;
-            associative = binary instanceof Addition;
-        } else if (binary instanceof Multiplication || binary instanceof Division
-                || binary instanceof Modulo) {
-            operator = binary instanceof Multiplication ? " * "
-                    : binary instanceof Division ? " / " : " % ";
-            level = 10;
-            associative = binary instanceof Multiplication;
-        } else {
+        Precedence operator = BINARY.get(binary.getClass());
+        if (operator == null) {
             throw new SqlRefusal("The operator " + binary.getStringExpression()
                     + " is not supported.");
         }
-        return operand(binary.getLeftExpression(), level, clause, next) + operator
-                + operand(binary.getRightExpression(), associative ? level : level + 1,
-                        clause, next);
+        int right = operator.associative() ? operator.level() : operator.level() + 1;
+        return operand(binary.getLeftExpression(), operator.level(), clause, next)
+                + " " + operator.sql() + " "
+                + operand(binary.getRightExpression(), right, clause, next);
     }
 
     /** An operand, parenthesised when it binds less tightly than its operator needs. */
@@ -280,12 +259,11 @@ final class ExpressionRenderer {
         return level(operand) < needed ? "(" + text + ")" : text;
     }
 
+    /** How tightly an expression binds, in PostgreSQL's order (higher binds tighter). */
     private static int level(Expression e) {
-        if (e instanceof OrExpression) {
-            return 1;
-        }
-        if (e instanceof AndExpression) {
-            return 2;
+        Precedence binary = BINARY.get(e.getClass());
+        if (binary != null) {
+            return binary.level();
         }
         if (e instanceof NotExpression) {
             return 3;
@@ -295,18 +273,6 @@ final class ExpressionRenderer {
         }
         if (e instanceof LikeExpression || e instanceof Between || e instanceof InExpression) {
             return 7;
-        }
-        if (e instanceof Concat) {
-            return 8;
-        }
-        if (e instanceof Addition || e instanceof Subtraction) {
-            return 9;
-        }
-        if (e instanceof Multiplication || e instanceof Division || e instanceof Modulo) {
-            return 10;
-        }
-        if (e instanceof BinaryExpression) {
-            return 6;
         }
         return e instanceof SignedExpression ? 11 : ATOM;
     }
