@@ -2,7 +2,6 @@ package dev.tokenledger.legacy.control;
 
 import dev.tokenledger.legacy.entity.UsageLogColumn;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,6 @@ import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -84,10 +82,12 @@ final class ExpressionRenderer {
 
     private final QueryScope scope;
     private final Placeholders placeholders;
+    private final Literals literals;
 
     ExpressionRenderer(QueryScope scope, Placeholders placeholders) {
         this.scope = scope;
         this.placeholders = placeholders;
+        this.literals = new Literals(placeholders);
     }
 
     /** A whole clause item: in ORDER BY and GROUP BY a bare integer is a select position. */
@@ -105,7 +105,7 @@ final class ExpressionRenderer {
             return QueryScope.quote(QueryScope.identifier(column.getColumnName()));
         }
         if (clause == Clause.SELECT && expression instanceof StringValue text) {
-            return placeholders.add(string(text), "text");
+            return placeholders.add(Literals.string(text), "text");
         }
         return write(expression, clause, 0);
     }
@@ -135,10 +135,10 @@ final class ExpressionRenderer {
             return column(column);
         }
         if (e instanceof StringValue text) {
-            return placeholders.add(string(text), "unknown");
+            return placeholders.add(Literals.string(text), "unknown");
         }
         if (e instanceof LongValue number) {
-            return integer(number.getBigIntegerValue());
+            return literals.integer(number.getBigIntegerValue());
         }
         if (e instanceof DoubleValue number) {
             return placeholders.add(new BigDecimal(number.toString()), "numeric");
@@ -150,7 +150,7 @@ final class ExpressionRenderer {
             return bool.getValue() ? "true" : "false";
         }
         if (e instanceof TimeKeyExpression time) {
-            return timeKeyword(time.getStringValue());
+            return Literals.timeKeyword(time.getStringValue());
         }
         if (e instanceof ParenthesedExpressionList<?> list) {
             if (list.size() != 1) {
@@ -196,7 +196,7 @@ final class ExpressionRenderer {
         }
         if (e instanceof CastExpression cast) {
             return "cast(" + write(cast.getLeftExpression(), clause, next) + " as "
-                    + castType(cast) + ")";
+                    + SqlWhitelist.castType(cast) + ")";
         }
         if (e instanceof CaseExpression caseExpression) {
             return caseExpression(caseExpression, clause, next);
@@ -211,7 +211,7 @@ final class ExpressionRenderer {
                     + ")";
         }
         if (e instanceof IntervalExpression interval) {
-            return interval(interval);
+            return literals.interval(interval);
         }
         if (e instanceof Select) {
             throw new SqlRefusal("Subqueries are not supported: query usage_logs with one"
@@ -346,64 +346,6 @@ final class ExpressionRenderer {
             sql.append(" else ").append(write(caseExpression.getElseExpression(), clause, next));
         }
         return sql.append(" end").toString();
-    }
-
-    private static String castType(CastExpression cast) {
-        ColDataType type = cast.getColDataType();
-        String name = SqlWhitelist.normalizeType(type.getDataType());
-        List<String> arguments = type.getArgumentsStringList();
-        boolean plainArguments = arguments == null
-                || arguments.stream().allMatch(argument -> argument.trim().matches("\\d{1,4}"));
-        boolean array = type.getArrayData() != null && !type.getArrayData().isEmpty();
-        if (!SqlWhitelist.CAST_TYPES.contains(name) || !plainArguments || array
-                || cast.getColumnDefinitions() != null && !cast.getColumnDefinitions().isEmpty()) {
-            throw new SqlRefusal("Casting to " + type + " is not supported; the allowed types"
-                    + " are " + String.join(", ", new java.util.TreeSet<>(
-                            SqlWhitelist.CAST_TYPES)) + ".");
-        }
-        return arguments == null || arguments.isEmpty()
-                ? name
-                : name + "(" + String.join(", ", arguments.stream().map(String::trim).toList())
-                        + ")";
-    }
-
-    private String interval(IntervalExpression interval) {
-        String text = interval.getParameter();
-        if (interval.getExpression() != null || text == null || !text.startsWith("'")
-                || !text.endsWith("'")) {
-            throw new SqlRefusal("Only INTERVAL '<amount> <unit>' literals are supported.");
-        }
-        String value = text.substring(1, text.length() - 1).replace("''", "'");
-        if (interval.getIntervalType() != null) {
-            value = value + " " + interval.getIntervalType();
-        }
-        return "cast(" + placeholders.add(value, "unknown") + " as interval)";
-    }
-
-    private String timeKeyword(String keyword) {
-        String normalized = keyword.toLowerCase(Locale.ROOT);
-        if (!SqlWhitelist.TIME_KEYWORDS.contains(normalized)) {
-            throw new SqlRefusal(keyword + " is not supported; use now() or current_date.");
-        }
-        return normalized;
-    }
-
-    private String integer(BigInteger value) {
-        if (value.bitLength() < 32) {
-            return placeholders.add(value.intValue(), "integer");
-        }
-        if (value.bitLength() < 64) {
-            return placeholders.add(value.longValue(), "bigint");
-        }
-        return placeholders.add(new BigDecimal(value), "numeric");
-    }
-
-    private static String string(StringValue text) {
-        if (text.getPrefix() != null) {
-            throw new SqlRefusal("String literals with the prefix " + text.getPrefix()
-                    + " are not supported; write plain '...' literals.");
-        }
-        return text.getValue().replace("''", "'");
     }
 
     private static String shorten(Object node) {

@@ -23,6 +23,9 @@ public final class FilterParser {
     public static final Set<String> RESERVED =
             Set.of("select", "order", "limit", "offset", "columns", "on_conflict");
 
+    /** Deeper trees are no report anyone writes, and would only cost stack. */
+    static final int MAX_DEPTH = 16;
+
     private static final Set<String> IS_VALUES = Set.of("null", "true", "false", "unknown");
 
     private FilterParser() {}
@@ -66,6 +69,7 @@ public final class FilterParser {
         private final String text;
         private final String failure;
         private int at;
+        private int depth;
 
         Cursor(String text, String failure) {
             this.text = text;
@@ -74,12 +78,16 @@ public final class FilterParser {
 
         /** {@code (item, item, ...)} of a logic tree. */
         List<Condition> groupBody() {
+            if (++depth > MAX_DEPTH) {
+                throw fail("logic trees nest at most " + MAX_DEPTH + " levels deep");
+            }
             expect('(');
             List<Condition> items = new ArrayList<>();
             do {
                 items.add(treeItem());
             } while (accept(','));
             expect(')');
+            depth--;
             return items;
         }
 

@@ -1,12 +1,16 @@
 package dev.tokenledger.legacy.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Settings of the legacy compatibility (README, configuration): the largest page a read returns,
@@ -15,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class LegacySettings {
+
+    private static final Logger LOG = Logger.getLogger(LegacySettings.class);
 
     @Inject
     @ConfigProperty(name = "tokenledger.legacy.max-rows", defaultValue = "1000")
@@ -31,6 +37,19 @@ public class LegacySettings {
     @Inject
     @ConfigProperty(name = "tokenledger.legacy.sunset")
     Optional<String> sunset;
+
+    /** A date that does not parse stops the deployment with one clear line, not each request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            deprecationHeader();
+            sunsetHeader();
+        } catch (DateTimeParseException invalid) {
+            LOG.errorf("refusing to start: TOKENLEDGER_LEGACY_DEPRECATED_SINCE and"
+                    + " TOKENLEDGER_LEGACY_SUNSET must be dates such as 2026-12-01 (%s)",
+                    invalid.getParsedString());
+            throw new IllegalStateException("invalid legacy deprecation dates", invalid);
+        }
+    }
 
     public int maxRows() {
         return Math.max(1, maxRows);

@@ -1,7 +1,11 @@
 package dev.tokenledger.legacy.control;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
 
 /**
  * What legacy SQL may call: aggregates, date, text and arithmetic helpers that reports use. No
@@ -36,5 +40,25 @@ final class SqlWhitelist {
 
     static String normalizeType(String type) {
         return type.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** The type a CAST may name, written back plainly; anything else is refused. */
+    static String castType(CastExpression cast) {
+        ColDataType type = cast.getColDataType();
+        String name = normalizeType(type.getDataType());
+        List<String> arguments = type.getArgumentsStringList();
+        boolean plainArguments = arguments == null
+                || arguments.stream().allMatch(argument -> argument.trim().matches("\\d{1,4}"));
+        boolean array = type.getArrayData() != null && !type.getArrayData().isEmpty();
+        if (!CAST_TYPES.contains(name) || !plainArguments || array
+                || cast.getColumnDefinitions() != null && !cast.getColumnDefinitions().isEmpty()) {
+            throw new SqlRefusal("Casting to " + type + " is not supported; the allowed types"
+                    + " are " + String.join(", ", new TreeSet<>(
+                            CAST_TYPES)) + ".");
+        }
+        return arguments == null || arguments.isEmpty()
+                ? name
+                : name + "(" + String.join(", ", arguments.stream().map(String::trim).toList())
+                        + ")";
     }
 }

@@ -125,4 +125,17 @@ class FilterParserTest {
                             error -> assertThat(error.code()).isEqualTo("PGRST100"));
         }
     }
+
+    @Test
+    void treesDeeperThanAnyReportAreRefusedBeforeTheyCostStack() {
+        String deep = "(" + "or(".repeat(FilterParser.MAX_DEPTH) + "cost.gt.1"
+                + ")".repeat(FilterParser.MAX_DEPTH) + ")";
+        String fine = "(" + "or(".repeat(FilterParser.MAX_DEPTH - 2) + "cost.gt.1"
+                + ")".repeat(FilterParser.MAX_DEPTH - 2) + ")";
+
+        assertThat(FilterParser.parseOne("or", fine)).isInstanceOf(Group.class);
+        assertThatThrownBy(() -> FilterParser.parseOne("or", deep))
+                .isInstanceOfSatisfying(PostgrestError.class,
+                        error -> assertThat(error.details()).contains("nest at most"));
+    }
 }
