@@ -22,7 +22,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,16 +47,11 @@ public class UsageLogsService {
         UsageLogQuery scoped = new UsageLogQuery(filters, query.order(), query.offset(),
                 query.limit(), query.count());
 
-        List<UsageLogRow> rows = scoped.limit() == 0 ? List.of() : store.page(scoped);
-        // TODO(legacy): page and count are two statements under READ COMMITTED, so a write
-        // between them can make Content-Range's total disagree with the page by that write;
-        // REPEATABLE READ would need the isolation set before the caller identity is.
-        OptionalLong total = scoped.count()
-                ? OptionalLong.of(store.count(filters))
-                : OptionalLong.empty();
+        UsageLogPage page = store.page(scoped);
 
-        LOG.debugf("usage_logs read: %d rows, caller role %s", rows.size(), caller.role().claim());
-        return new UsageLogPage(rows, total);
+        LOG.debugf("usage_logs read: %d rows, caller role %s", page.rows().size(),
+                caller.role().claim());
+        return page;
     }
 
     /** Stores the drafts; the stored rows come back only when {@code representation}. */

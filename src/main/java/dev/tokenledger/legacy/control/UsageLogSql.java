@@ -35,8 +35,14 @@ public final class UsageLogSql {
         sql.append(start);
     }
 
+    /**
+     * One page; with {@code count}, each row also carries the total of matching rows in a
+     * {@code total} column, counted by the same statement so that it agrees with the page.
+     */
     public static SqlStatement select(UsageLogQuery query) {
-        UsageLogSql select = new UsageLogSql("select " + COLUMNS + " from request_logs " + ALIAS);
+        UsageLogSql select = new UsageLogSql("select " + COLUMNS
+                + (query.count() ? ", count(*) over () as total" : "")
+                + " from request_logs " + ALIAS);
         select.where(query.filters());
         select.orderBy(query.order());
         select.sql.append(" limit ? offset ?");

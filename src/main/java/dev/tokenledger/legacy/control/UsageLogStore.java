@@ -2,6 +2,7 @@ package dev.tokenledger.legacy.control;
 
 import dev.tokenledger.legacy.entity.Condition;
 import dev.tokenledger.legacy.entity.UsageLogColumn;
+import dev.tokenledger.legacy.entity.UsageLogPage;
 import dev.tokenledger.legacy.entity.UsageLogQuery;
 import dev.tokenledger.legacy.entity.UsageLogRow;
 import dev.tokenledger.platform.problem.DatabaseRefusal;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -31,8 +33,20 @@ public class UsageLogStore {
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
     DataSource dataSource;
 
-    public List<UsageLogRow> page(UsageLogQuery query) {
-        return rows(UsageLogSql.select(query));
+    /** A page and, when the query asks, the total; both from one statement where possible. */
+    public UsageLogPage page(UsageLogQuery query) {
+        if (query.limit() == 0) {
+            return new UsageLogPage(List.of(), query.count()
+                    ? OptionalLong.of(count(query.filters())) : OptionalLong.empty());
+        }
+        long[] total = {-1};
+        List<UsageLogRow> rows = read(UsageLogSql.select(query), query.count() ? total : null);
+        if (!query.count()) {
+            return new UsageLogPage(rows, OptionalLong.empty());
+        }
+        // An empty page (an offset past the end) carries no total; only then count apart.
+        return new UsageLogPage(rows, OptionalLong.of(rows.isEmpty()
+                ? count(query.filters()) : total[0]));
     }
 
     public long count(List<Condition> filters) {
@@ -56,12 +70,19 @@ public class UsageLogStore {
 
     /** Runs a statement that returns usage_logs rows (a select, or a returning update). */
     public List<UsageLogRow> rows(SqlStatement sql) {
+        return read(sql, null);
+    }
+
+    private List<UsageLogRow> read(SqlStatement sql, long[] total) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql);
                 ResultSet rows = statement.executeQuery()) {
             List<UsageLogRow> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(row(rows));
+                if (total != null) {
+                    total[0] = rows.getLong("total");
+                }
             }
             return result;
         } catch (SQLException failed) {

@@ -113,4 +113,11 @@ class UsageLogSqlTest {
         assertThat(sql.sql()).endsWith("where r.id = any(?::uuid[])");
         assertThat((String[]) sql.parameters().get(0)).containsExactly(id.toString());
     }
+
+    @Test
+    void aCountedPageCountsInTheSameStatement() {
+        SqlStatement sql = UsageLogSql.select(new UsageLogQuery(List.of(), List.of(), 0, 5, true));
+
+        assertThat(sql.sql()).contains(", count(*) over () as total from request_logs r");
+    }
 }
