@@ -176,6 +176,21 @@ class UsageLogsApiIT {
     }
 
     @Test
+    void callersWhoCannotReadCannotAskForTheStoredRowsAndNothingIsWritten() {
+        long before = TestDatabase.rows();
+
+        Reply anonymous = Api.at(base).header("Prefer", "return=representation")
+                .post(TABLE, row(null));
+        Reply gateway = Api.at(base).as(tokens.ingest()).header("Prefer", "return=representation")
+                .post(TABLE, row(TestData.user()));
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("code").asText()).isEqualTo("42501");
+        assertThat(gateway.status()).isEqualTo(403);
+        assertThat(TestDatabase.rows()).isEqualTo(before);
+    }
+
+    @Test
     void theServiceRoleMustFilterAnUpdateOrDelete() {
         Reply unfiltered = send(tokens.service(), "DELETE", TABLE, null);
 
