@@ -130,20 +130,18 @@ public class UsageLogsResource {
     public Response insert(@RequestBody(required = true, content = @Content(schema = @Schema(
             oneOf = {UsageLogSchema.class, UsageLogSchema[].class}))) InputStream body) {
         Caller caller = currentCaller.get();
-        ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
-        Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
-        List<SelectedColumn> selection = SelectParser.select(parameter("select"));
+        Ask ask = ask();
         Parsed parsed = UsageLogBodies.drafts(json(body),
                 Optional.ofNullable(parameter("columns")).map(SelectParser::columns));
-        if (prefer.representation() && shape == ResponseShape.OBJECT
+        if (ask.prefer().representation() && ask.shape() == ResponseShape.OBJECT
                 && parsed.drafts().size() != 1) {
             throw ResponseShape.notSingular(parsed.drafts().size());
         }
 
         List<UsageLogRow> rows = service.insert(caller, parsed.drafts(), parsed.single(),
-                prefer.representation());
+                ask.prefer().representation());
 
-        return written(201, rows, prefer, shape, selection);
+        return written(201, rows, ask);
     }
 
     @PATCH
@@ -161,16 +159,13 @@ public class UsageLogsResource {
                     implementation = UsageLogSchema.class))) InputStream body) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
-        Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
-        List<SelectedColumn> selection = SelectParser.select(parameter("select"));
+        Ask ask = ask();
         List<Condition> filters = requiredFilters("UPDATE");
         UsageLogChanges changes = UsageLogChanges.of(json(body));
 
-        List<UsageLogRow> rows = service.update(caller, filters, changes,
-                prefer.representation() && shape == ResponseShape.OBJECT);
+        List<UsageLogRow> rows = service.update(caller, filters, changes, ask.singular());
 
-        return written(prefer.representation() ? 200 : 204, rows, prefer, shape, selection);
+        return written(ask.prefer().representation() ? 200 : 204, rows, ask);
     }
 
     @DELETE
@@ -185,15 +180,12 @@ public class UsageLogsResource {
     public Response delete() {
         Caller caller = currentCaller.get();
         caller.requireService();
-        ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
-        Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
-        List<SelectedColumn> selection = SelectParser.select(parameter("select"));
+        Ask ask = ask();
         List<Condition> filters = requiredFilters("DELETE");
 
-        List<UsageLogRow> rows = service.delete(caller, filters,
-                prefer.representation() && shape == ResponseShape.OBJECT);
+        List<UsageLogRow> rows = service.delete(caller, filters, ask.singular());
 
-        return written(prefer.representation() ? 200 : 204, rows, prefer, shape, selection);
+        return written(ask.prefer().representation() ? 200 : 204, rows, ask);
     }
 
     @GET
@@ -226,49 +218,59 @@ public class UsageLogsResource {
 
     private Response read(boolean withBody) {
         MultivaluedMap<String, String> parameters = uriInfo.getQueryParameters();
-        ResponseShape shape = ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
-        Preferences prefer = Preferences.of(headers.getRequestHeader("Prefer"));
-        List<SelectedColumn> selection = SelectParser.select(parameter("select"));
+        Ask ask = ask();
         ReadWindow window = ReadWindow.of(parameter("limit"), parameter("offset"),
                 headers.getHeaderString("Range"), settings.maxRows());
         UsageLogQuery query = new UsageLogQuery(FilterParser.parse(parameters),
                 SelectParser.order(parameter("order")), window.offset(), window.limit(),
-                prefer.count());
+                ask.prefer().count());
 
         UsageLogPage page = service.read(currentCaller.get(), query);
 
         ReadWindow.Answer answer = window.answer(page.rows().size(), page.total());
-        if (shape == ResponseShape.OBJECT && page.rows().size() != 1) {
+        if (ask.shape() == ResponseShape.OBJECT && page.rows().size() != 1) {
             throw ResponseShape.notSingular(page.rows().size());
         }
         Response.ResponseBuilder response = Response.status(answer.status())
-                .type(shape.contentType())
+                .type(ask.shape().contentType())
                 .header("Content-Range", answer.contentRange())
-                .header("Preference-Applied", prefer.appliedHeader());
+                .header("Preference-Applied", ask.prefer().appliedHeader());
         if (withBody) {
-            response.entity(body(page.rows(), shape, selection));
+            response.entity(body(page.rows(), ask));
         }
         return response.build();
     }
 
-    private Response written(int status, List<UsageLogRow> rows, Preferences prefer,
-            ResponseShape shape, List<SelectedColumn> selection) {
+    /** What the request asks of the answer: its media type, preferences and columns. */
+    private record Ask(ResponseShape shape, Preferences prefer, List<SelectedColumn> selection) {
+
+        boolean singular() {
+            return prefer.representation() && shape == ResponseShape.OBJECT;
+        }
+    }
+
+    private Ask ask() {
+        return new Ask(ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT)),
+                Preferences.of(headers.getRequestHeader("Prefer")),
+                SelectParser.select(parameter("select")));
+    }
+
+    private Response written(int status, List<UsageLogRow> rows, Ask ask) {
         Response.ResponseBuilder response = Response.status(status)
-                .header("Preference-Applied", prefer.appliedHeader());
-        if (prefer.count()) {
+                .header("Preference-Applied", ask.prefer().appliedHeader());
+        if (ask.prefer().count()) {
             response.header("Content-Range", "*/" + rows.size());
         }
-        if (prefer.representation()) {
-            response.type(shape.contentType()).entity(body(rows, shape, selection));
+        if (ask.prefer().representation()) {
+            response.type(ask.shape().contentType()).entity(body(rows, ask));
         }
         return response.build();
     }
 
-    private static JsonNode body(List<UsageLogRow> rows, ResponseShape shape,
-            List<SelectedColumn> selection) {
-        return shape == ResponseShape.OBJECT
-                ? UsageLogJson.object(rows.get(0), selection)
-                : UsageLogJson.array(rows, selection);
+    private static JsonNode body(List<UsageLogRow> rows, Ask ask) {
+        return ask.shape() == ResponseShape.OBJECT
+                ? UsageLogJson.object(rows.get(0), ask.selection())
+                : UsageLogJson.array(rows, ask.selection());
     }
 
     private List<Condition> requiredFilters(String statement) {
