@@ -11,6 +11,8 @@ import dev.tokenledger.testing.TestDatabase;
 import dev.tokenledger.testing.Tokens;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -173,26 +175,31 @@ class LegacySqlApiIT {
         callers.put("ingest", tokens.ingest());
         callers.put("expired", tokens.expiredUser(TestData.user()));
         callers.put("forged", new Tokens("another-secret-that-is-at-least-32-bytes").service());
-        // caller -> translate, execute, GET, PUT, DELETE
+        // caller -> POST translate, POST execute, GET, HEAD, OPTIONS, PUT, PATCH, DELETE
         Map<String, int[]> expected = Map.of(
-                "none", new int[] {200, 401, 405, 405, 405},
-                "anon", new int[] {200, 403, 405, 405, 405},
-                "user", new int[] {200, 200, 405, 405, 405},
-                "service", new int[] {200, 200, 405, 405, 405},
-                "ingest", new int[] {200, 403, 405, 405, 405},
-                "expired", new int[] {401, 401, 401, 401, 401},
-                "forged", new int[] {401, 401, 401, 401, 401});
+                "none", new int[] {200, 401, 405, 405, 200, 405, 405, 405},
+                "anon", new int[] {200, 403, 405, 405, 200, 405, 405, 405},
+                "user", new int[] {200, 200, 405, 405, 200, 405, 405, 405},
+                "service", new int[] {200, 200, 405, 405, 200, 405, 405, 405},
+                "ingest", new int[] {200, 403, 405, 405, 200, 405, 405, 405},
+                "expired", new int[] {401, 401, 401, 401, 401, 401, 401, 401},
+                "forged", new int[] {401, 401, 401, 401, 401, 401, 401, 401});
 
         callers.forEach((name, token) -> {
             Api api = token == null ? Api.at(base) : Api.at(base).as(token);
             int[] statuses = {post(token, sql, false).status(), post(token, sql, true).status(),
-                api.get(PATH).status(),
-                api.send("PUT", PATH, java.net.http.HttpRequest.BodyPublishers.ofString("{}"),
-                        "application/json").status(),
-                api.send("DELETE", PATH, java.net.http.HttpRequest.BodyPublishers.noBody(),
-                        null).status()};
+                api.get(PATH).status(), api.send("HEAD", PATH, noBody(), null).status(),
+                api.send("OPTIONS", PATH, noBody(), null).status(),
+                api.send("PUT", PATH, BodyPublishers.ofString("{}"), "application/json").status(),
+                api.send("PATCH", PATH, BodyPublishers.ofString("{}"), "application/json")
+                        .status(),
+                api.send("DELETE", PATH, noBody(), null).status()};
             assertThat(statuses).as(name).containsExactly(expected.get(name));
         });
+    }
+
+    private static BodyPublisher noBody() {
+        return BodyPublishers.noBody();
     }
 
     /** The original SQL, run verbatim over the hand-written usage_logs view of one user. */
