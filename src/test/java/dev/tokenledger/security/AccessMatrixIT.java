@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -57,6 +58,7 @@ class AccessMatrixIT {
     static final String SERVICE_READS = "401 403 403 403 200 403 401 401";
     static final String SERVICE_CREATES = "401 403 403 403 201 403 401 401";
     static final String SERVICE_DELETES = "401 403 403 403 204 403 401 401";
+    static final String SERVICE_CHANGES = SERVICE_DELETES;
 
     static final Map<String, Map<String, String>> EXPECTED = Map.ofEntries(
             Map.entry("/api/v1/health", Map.of("GET", PUBLIC, "HEAD", PUBLIC)),
@@ -76,38 +78,52 @@ class AccessMatrixIT {
                     "HEAD", SERVICE_READS, "PUT", SERVICE_READS, "DELETE", SERVICE_DELETES)),
             Map.entry("/api/v1/unpriced-models",
                     Map.of("GET", SERVICE_READS, "HEAD", SERVICE_READS)),
-            Map.entry("/api/v1/unpriced-models/recompute", Map.of("POST", SERVICE_READS)));
+            Map.entry("/api/v1/unpriced-models/recompute", Map.of("POST", SERVICE_READS)),
+            Map.entry("/api/v1/legacy/sql", Map.of("POST", READERS)),
+            Map.entry("/rest/v1/usage_logs", Map.of("GET", READERS, "HEAD", READERS,
+                    "POST", WRITERS_AS_A, "PATCH", SERVICE_CHANGES, "DELETE", SERVICE_DELETES)));
 
     /**
      * How to call a documented path: a concrete path and a request body, both made afresh for
      * each call, so that one caller's successful DELETE or POST never changes the next caller's
      * answer.
      */
-    record Target(Supplier<String> path, Supplier<String> body) {
+    record Target(Function<String, String> path, Supplier<String> body) {
 
         static Target at(String path) {
-            return new Target(() -> path, () -> null);
+            return new Target(method -> path, () -> null);
+        }
+
+        static Target posting(String path, Supplier<String> body) {
+            return new Target(method -> path, body);
         }
     }
 
     Map<String, Target> targets() {
         Map<String, Target> targets = new HashMap<>();
         EXPECTED.keySet().forEach(path -> targets.put(path, Target.at(path)));
-        targets.put("/api/v1/request-logs", new Target(() -> "/api/v1/request-logs",
+        targets.put("/api/v1/request-logs", Target.posting("/api/v1/request-logs",
                 () -> "{\"model\": \"matrix\", \"end_user\": \"" + userA + "\"}"));
         targets.put("/api/v1/request-logs/{id}",
                 Target.at("/api/v1/request-logs/" + rowOfA));
-        targets.put("/api/v1/ingest/litellm", new Target(() -> "/api/v1/ingest/litellm",
+        targets.put("/api/v1/ingest/litellm", Target.posting("/api/v1/ingest/litellm",
                 () -> LiteLlmCases.payload(TestData.user(), "gpt-4o", "0.1").toString()));
         targets.put("/api/v1/ingest/dead-letters/{id}", new Target(
-                () -> "/api/v1/ingest/dead-letters/" + newDeadLetter(), () -> null));
-        targets.put("/api/v1/model-prices", new Target(() -> "/api/v1/model-prices",
+                method -> "/api/v1/ingest/dead-letters/" + newDeadLetter(), () -> null));
+        targets.put("/api/v1/model-prices", Target.posting("/api/v1/model-prices",
                 AccessMatrixIT::priceBody));
         targets.put("/api/v1/model-prices/{id}", new Target(
-                () -> "/api/v1/model-prices/" + newPrice(), AccessMatrixIT::priceBody));
+                method -> "/api/v1/model-prices/" + newPrice(), AccessMatrixIT::priceBody));
         targets.put("/api/v1/unpriced-models/recompute", new Target(
-                () -> "/api/v1/unpriced-models/recompute?model=" + UUID.randomUUID(),
+                method -> "/api/v1/unpriced-models/recompute?model=" + UUID.randomUUID(),
                 () -> null));
+        targets.put("/api/v1/legacy/sql", Target.posting("/api/v1/legacy/sql",
+                () -> "{\"sql\": \"SELECT count(*) FROM usage_logs\", \"execute\": true}"));
+        // Reads ask for user A's rows; changes aim at a throwaway user so A's rows stay.
+        targets.put("/rest/v1/usage_logs", new Target(
+                method -> "/rest/v1/usage_logs?user_id=eq." + (List.of("PATCH", "DELETE")
+                        .contains(method) ? TestData.user() : userA),
+                () -> "{\"user_id\": \"" + userA + "\", \"model_name\": \"matrix\"}"));
         return targets;
     }
 
@@ -198,7 +214,7 @@ class AccessMatrixIT {
             int expected) {
         boolean sendsBody = List.of("POST", "PUT", "PATCH").contains(method);
         String body = sendsBody ? target.body().get() : null;
-        Api.Reply reply = callers.get(caller).send(method, target.path().get(),
+        Api.Reply reply = callers.get(caller).send(method, target.path().apply(method),
                 body != null ? BodyPublishers.ofString(body) : BodyPublishers.noBody(),
                 body != null ? "application/json" : null);
         List<String> problems = new ArrayList<>();
@@ -209,13 +225,23 @@ class AccessMatrixIT {
         if (!owner && reply.body().contains(userA)) {
             problems.add("the body shows user A's data: " + reply.body());
         }
-        if (reply.status() >= 400 && !method.equals("HEAD")
-                && !String.valueOf(reply.contentType()).startsWith("application/problem+json")) {
-            problems.add("error without a problem document: " + reply.contentType());
+        if (reply.status() >= 400 && !method.equals("HEAD") && !errorDocument(path, reply)) {
+            problems.add("error without an error document: " + reply.contentType() + " "
+                    + reply.body());
         }
         return problems.isEmpty() ? Optional.empty()
                 : Optional.of(method + " " + path + " as " + caller + ": "
                         + String.join("; ", problems));
+    }
+
+    /** RFC 9457 problems everywhere, but PostgREST's error shape in its dialect. */
+    static boolean errorDocument(String path, Api.Reply reply) {
+        String type = String.valueOf(reply.contentType());
+        if (path.startsWith("/rest/v1/")) {
+            return type.startsWith("application/json") && reply.json().has("code")
+                    && reply.json().has("message");
+        }
+        return type.startsWith("application/problem+json");
     }
 
     Set<String> documentedPaths() {

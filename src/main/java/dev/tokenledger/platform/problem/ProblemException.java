@@ -114,6 +114,11 @@ public class ProblemException extends RuntimeException {
         return new Problem(type, title, status, getMessage(), null, violations);
     }
 
+    /** The offending fields, for callers that report them in another dialect. */
+    public List<Violation> violations() {
+        return violations;
+    }
+
     public Map<String, String> headers() {
         return headers;
     }

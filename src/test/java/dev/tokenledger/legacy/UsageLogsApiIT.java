@@ -1,0 +1,206 @@
+package dev.tokenledger.legacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenledger.testing.Api;
+import dev.tokenledger.testing.Api.Reply;
+import dev.tokenledger.testing.Deployments;
+import dev.tokenledger.testing.TestData;
+import dev.tokenledger.testing.TestDatabase;
+import dev.tokenledger.testing.Tokens;
+import java.net.URL;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** /rest/v1/usage_logs over real HTTP: the access rules, PostgREST's error shape, headers. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UsageLogsApiIT {
+
+    private static final String TABLE = "/rest/v1/usage_logs";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    final Tokens tokens = Tokens.forTests();
+
+    private Reply send(String token, String method, String path, String json) {
+        Api api = token == null ? Api.at(base) : Api.at(base).as(token);
+        return api.send(method, path, json == null ? BodyPublishers.noBody()
+                : BodyPublishers.ofString(json), json == null ? null : "application/json");
+    }
+
+    private static String row(String user) {
+        return "{\"user_id\":" + (user == null ? "null" : "\"" + user + "\"")
+                + ",\"model_name\":\"gpt-4o\",\"input_tokens\":3,\"output_tokens\":4,"
+                + "\"cost\":0.25}";
+    }
+
+    @Test
+    void everyCallerAndMethodGetsTheDocumentedStatus() {
+        String alice = TestData.user();
+        String bob = TestData.user();
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("none", null);
+        callers.put("anon", tokens.anon());
+        callers.put("alice", tokens.user(alice));
+        callers.put("bob", tokens.user(bob));
+        callers.put("service", tokens.service());
+        callers.put("ingest", tokens.ingest());
+        callers.put("expired", tokens.expiredUser(alice));
+        callers.put("forged", new Tokens("another-secret-that-is-at-least-32-bytes").user(alice));
+        String filter = TABLE + "?user_id=eq." + alice;
+        // caller -> GET HEAD OPTIONS POST PUT PATCH DELETE
+        Map<String, int[]> expected = Map.of(
+                "none", new int[] {401, 401, 200, 201, 405, 401, 401},
+                "anon", new int[] {403, 403, 200, 201, 405, 403, 403},
+                "alice", new int[] {200, 200, 200, 201, 405, 403, 403},
+                "bob", new int[] {200, 200, 200, 403, 405, 403, 403},
+                "service", new int[] {200, 200, 200, 201, 405, 204, 204},
+                "ingest", new int[] {403, 403, 200, 201, 405, 403, 403},
+                "expired", new int[] {401, 401, 401, 401, 401, 401, 401},
+                "forged", new int[] {401, 401, 401, 401, 401, 401, 401});
+        String[] methods = {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"};
+
+        callers.forEach((name, token) -> {
+            for (int i = 0; i < methods.length; i++) {
+                String method = methods[i];
+                String body = switch (method) {
+                    case "POST" -> row(alice);
+                    case "PUT", "PATCH" -> "{\"cost\":0.5}";
+                    default -> null;
+                };
+                String path = method.equals("DELETE") ? TABLE + "?user_id=eq.nobody-" + alice
+                        : filter;
+                Reply reply = send(token, method, path, body);
+                assertThat(reply.status()).as(name + " " + method + ": " + reply.body())
+                        .isEqualTo(expected.get(name)[i]);
+                assertThat(reply.header("Deprecation")).as(name + " " + method).isNotNull();
+                assertThat(reply.header("Link")).contains("/api/v1/request-logs");
+                if (reply.status() >= 400 && !method.equals("HEAD")) {
+                    assertPostgrestError(reply.json());
+                }
+            }
+        });
+    }
+
+    @Test
+    void usersReadOnlyTheirOwnRowsAndWritesAreMarked() {
+        String alice = TestData.user();
+        String bob = TestData.user();
+        assertThat(send(tokens.user(alice), "POST", TABLE, row(alice)).status()).isEqualTo(201);
+        assertThat(send(tokens.user(bob), "POST", TABLE, row(null)).status()).isEqualTo(201);
+
+        JsonNode asBob = send(tokens.user(bob), "GET", TABLE + "?user_id=eq." + alice, null)
+                .json();
+        JsonNode asAlice = send(tokens.user(alice), "GET", TABLE, null).json();
+        JsonNode asService = send(tokens.service(), "GET", TABLE + "?user_id=in.(" + alice + ","
+                + bob + ")&order=user_id", null).json();
+
+        assertThat(asBob).isEmpty();
+        assertThat(asAlice).hasSize(1);
+        assertThat(asAlice.get(0).get("user_id").asText()).isEqualTo(alice);
+        assertThat(asAlice.get(0).get("auth_method").asText()).isEqualTo("jwt");
+        assertThat(asAlice.get(0).get("total_tokens").asLong()).isEqualTo(7);
+        assertThat(asAlice.get(0).get("created_at").asText()).endsWith("+00:00");
+        assertThat(asService).hasSize(2);
+    }
+
+    @Test
+    void aBatchWithOneBadRowWritesNothingAndNamesTheLegacyField() {
+        String alice = TestData.user();
+        long before = TestDatabase.rows();
+
+        Reply reply = send(tokens.user(alice), "POST", TABLE, "[" + row(alice)
+                + ",{\"model_name\":\"gpt-4o\",\"input_tokens\":\"abc\"}]");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("message").asText()).startsWith("/1/input_tokens:");
+        assertThat(TestDatabase.rows()).isEqualTo(before);
+    }
+
+    @Test
+    void errorsRaisedBeforeTheResourceAreInPostgrestShapeToo() {
+        String token = tokens.user(TestData.user());
+
+        Reply tooLarge = send(token, "POST", TABLE,
+                "{\"session_id\":\"" + "x".repeat(11_000_000) + "\"}");
+        Reply wrongType = Api.at(base).as(token).send("POST", TABLE,
+                BodyPublishers.ofString("user_id=x"), "application/x-www-form-urlencoded");
+        Reply unknownTable = send(token, "GET", "/rest/v1/usage_log", null);
+        Reply internalPath = send(token, "GET", "/api/v1/legacy/rest-v1/usage_logs", null);
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertPostgrestError(tooLarge.json());
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.json().get("code").asText()).isEqualTo("PGRST107");
+        assertThat(unknownTable.status()).isEqualTo(404);
+        assertThat(unknownTable.json().get("code").asText()).isEqualTo("PGRST205");
+        assertThat(internalPath.status()).isEqualTo(404);
+        assertThat(internalPath.json().get("code").asText()).isEqualTo("PGRST125");
+    }
+
+    @Test
+    void aHugeLimitIsOnePageAndAnOffsetPastTheEndIs416() {
+        String alice = TestData.user();
+        String token = tokens.user(alice);
+        send(token, "POST", TABLE, "[" + row(alice) + "," + row(alice) + "]");
+
+        long started = System.nanoTime();
+        Reply huge = send(token, "GET", TABLE + "?limit=2147483647", null);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Reply past = Api.at(base).as(token).header("Prefer", "count=exact")
+                .get(TABLE + "?offset=5");
+
+        assertThat(huge.status()).isEqualTo(200);
+        assertThat(huge.json()).hasSize(2);
+        assertThat(huge.header("Content-Range")).isEqualTo("0-1/*");
+        assertThat(millis).isLessThan(2_000);
+        assertThat(past.status()).isEqualTo(416);
+        assertThat(past.header("Content-Range")).isEqualTo("*/2");
+        assertThat(past.json().get("code").asText()).isEqualTo("PGRST103");
+    }
+
+    @Test
+    void callersWhoCannotReadCannotAskForTheStoredRowsAndNothingIsWritten() {
+        long before = TestDatabase.rows();
+
+        Reply anonymous = Api.at(base).header("Prefer", "return=representation")
+                .post(TABLE, row(null));
+        Reply gateway = Api.at(base).as(tokens.ingest()).header("Prefer", "return=representation")
+                .post(TABLE, row(TestData.user()));
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("code").asText()).isEqualTo("42501");
+        assertThat(gateway.status()).isEqualTo(403);
+        assertThat(TestDatabase.rows()).isEqualTo(before);
+    }
+
+    @Test
+    void theServiceRoleMustFilterAnUpdateOrDelete() {
+        Reply unfiltered = send(tokens.service(), "DELETE", TABLE, null);
+
+        assertThat(unfiltered.status()).isEqualTo(400);
+        assertThat(unfiltered.json().get("code").asText()).isEqualTo("21000");
+    }
+
+    private static void assertPostgrestError(JsonNode body) {
+        assertThat(body.has("code") && body.has("message") && body.has("details")
+                && body.has("hint")).as(body.toString()).isTrue();
+        assertThat(body.has("type")).isFalse();
+    }
+}
