@@ -88,7 +88,9 @@ public class RequestLogsResource {
         writePolicy.requireWriter(caller);
         Parsed parsed = RequestLogParser.parse(JsonBodies.read(body));
 
-        List<WriteOutcome> outcomes = service.record(caller, parsed.drafts(), parsed.single());
+        List<WriteOutcome> outcomes = parsed.single()
+                ? List.of(service.recordOne(caller, parsed.drafts().get(0)))
+                : service.record(caller, parsed.drafts(), false);
 
         boolean anyCreated = outcomes.stream().anyMatch(o -> o.result() == Result.CREATED);
         Response.ResponseBuilder response = Response.status(anyCreated ? 201 : 200);

@@ -64,21 +64,30 @@ public class RequestLogWriter {
      * locks in the same order and cannot deadlock.
      */
     public List<WriteOutcome> insert(List<RequestLogRow> rows) {
-        List<RequestLogRow> inKeyOrder = new ArrayList<>(rows);
-        inKeyOrder.sort(Comparator.comparing(row -> row.content().requestId(),
-                Comparator.nullsLast(Comparator.naturalOrder())));
         try (Connection connection = dataSource.getConnection()) {
-            insertAll(connection, inKeyOrder);
-            Map<String, StoredKey> stored = storedKeys(connection, rows);
-            List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
-            for (RequestLogRow row : rows) {
-                outcomes.add(outcome(row, stored.get(row.content().requestId())));
-            }
-            return outcomes;
+            return insert(connection, rows);
         } catch (SQLException failed) {
             throw DatabaseRefusal.of(failed).orElseThrow(() ->
                     new IllegalStateException("writing request logs failed", failed));
         }
+    }
+
+    /**
+     * The same on a connection whose transaction the caller manages and which already acts for
+     * the rows' caller.
+     */
+    public List<WriteOutcome> insert(Connection connection, List<RequestLogRow> rows)
+            throws SQLException {
+        List<RequestLogRow> inKeyOrder = new ArrayList<>(rows);
+        inKeyOrder.sort(Comparator.comparing(row -> row.content().requestId(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        insertAll(connection, inKeyOrder);
+        Map<String, StoredKey> stored = storedKeys(connection, rows);
+        List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
+        for (RequestLogRow row : rows) {
+            outcomes.add(outcome(row, stored.get(row.content().requestId())));
+        }
+        return outcomes;
     }
 
     private static void insertAll(Connection connection, List<RequestLogRow> rows)

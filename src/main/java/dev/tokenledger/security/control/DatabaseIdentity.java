@@ -23,8 +23,17 @@ public final class DatabaseIdentity {
 
     /** Must run inside the caller's JTA transaction, on the runtime data source. */
     public static void assume(DataSource dataSource, Caller caller) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(ASSUME)) {
+        try (Connection connection = dataSource.getConnection()) {
+            assume(connection, caller);
+        }
+    }
+
+    /**
+     * For a transaction managed by hand: the identity holds for the statements that follow, until
+     * the next call or the end of the transaction.
+     */
+    public static void assume(Connection connection, Caller caller) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ASSUME)) {
             statement.setString(1, caller.role().databaseRole());
             statement.setString(2, caller.userId() == null ? "" : caller.userId());
             statement.execute();
