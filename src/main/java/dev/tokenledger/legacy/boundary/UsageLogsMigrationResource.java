@@ -221,15 +221,17 @@ public class UsageLogsMigrationResource {
 
     @POST
     @Path("stop")
-    @Operation(summary = "End the migration step running now, on any node or command line.",
-            description = "Committed batches stay; the next run resumes after the last of them.")
-    @APIResponse(responseCode = "200", description = "The step's database session was ended.")
+    @Operation(summary = "Stop the migration step running now, on any node or command line.",
+            description = "A run on this server stops after its current batch; any other step"
+                    + " has its database session ended. Committed batches stay; the next run"
+                    + " resumes after the last of them.")
+    @APIResponse(responseCode = "200", description = "The step was stopped.")
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
     @APIResponse(responseCode = "409", description = "No step is running.", ref = "conflict")
     public Map<String, Boolean> stop() {
         return call(() -> {
-            if (!runner.retirer().stop()) {
+            if (!runner.stop()) {
                 throw UsageLogsMigrationException.conflict("No migration step is running.");
             }
             return Map.of("stopped", true);

@@ -91,6 +91,21 @@ public class UsageLogsMigrationRunner {
         }
     }
 
+    /**
+     * Stops the step holding the migration lock: a run of this server after its current batch
+     * (it ends as not completed), any other step, here or elsewhere, by ending its session.
+     *
+     * @return false when no step is running
+     */
+    public boolean stop() throws SQLException {
+        if (!running.isEmpty()) {
+            running.forEach(UsageLogsRun::stop);
+            LOG.info("usage_logs migration run asked to stop after its current batch");
+            return true;
+        }
+        return retirer().stop();
+    }
+
     /** An undeployed or stopping server ends its runs after their current batch. */
     @PreDestroy
     void stopRuns() {

@@ -112,10 +112,14 @@ public final class UsageLogsSql {
                 + "]::int[], null) as " + BROKEN + "\nfrom (" + mappedRows + ") m";
     }
 
-    /** Every legacy id with its {@link RowState}, the rules it breaks and the columns that differ. */
+    /**
+     * Every legacy id with its {@link RowState}, the rules it breaks, the columns that differ,
+     * and whether its total_tokens is filled in (never for a row request_logs refuses).
+     */
     String comparison() {
         String id = UsageLogColumn.ID.target();
-        return "select c." + id + ", c." + FILLED + ", c." + BROKEN + ", d." + DIFFERS + ",\n"
+        return "select c." + id + ", c." + FILLED + " and cardinality(c." + BROKEN + ") = 0 as "
+                + FILLED + ", c." + BROKEN + ", d." + DIFFERS + ",\n"
                 + "       case when r." + id + " is null then case when cardinality(c." + BROKEN
                 + ") = 0 then 'pending' else 'rejected' end\n"
                 + "            when cardinality(d." + DIFFERS + ") = 0 then 'migrated'"
