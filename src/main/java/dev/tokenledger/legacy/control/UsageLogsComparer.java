@@ -11,87 +11,112 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Compares every legacy id with request_logs (the dry run before a run, the verification after
- * it): one query counts each {@link RowState}, a second lists the first rows of each.
+ * it) in one scan: the database classifies each row, and streams only the rows worth reporting;
+ * this class counts them and keeps the first of each kind by id. The caller's transaction must
+ * see one snapshot (repeatable read, or a lock on the legacy table).
  */
 final class UsageLogsComparer {
 
-    private UsageLogsComparer() {}
+    /** PostgreSQL orders uuids bytewise, which is their text's order, not UUID.compareTo's. */
+    private static final Comparator<UUID> DATABASE_ORDER = Comparator.comparing(UUID::toString);
+    private static final int FETCH_SIZE = 10_000;
+
+    private final List<MigrationRule> rules;
+    private final int listLimit;
+    private final Map<RowState, Long> counts = new EnumMap<>(RowState.class);
+    private final Map<RowState, TreeMap<UUID, Object>> firstRows = new EnumMap<>(RowState.class);
+    private final TreeMap<UUID, Object> firstFilled = new TreeMap<>(DATABASE_ORDER);
+    private long filled;
+
+    private UsageLogsComparer(List<MigrationRule> rules, int listLimit) {
+        this.rules = rules;
+        this.listLimit = listLimit;
+        for (RowState state : RowState.values()) {
+            counts.put(state, 0L);
+            firstRows.put(state, new TreeMap<>(DATABASE_ORDER));
+        }
+    }
 
     static UsageLogsComparison compare(Connection connection, UsageLogsSql sql, int listLimit)
             throws SQLException {
-        Map<RowState, Long> counts = new EnumMap<>(RowState.class);
-        long filled = 0;
-        try (PreparedStatement query = connection.prepareStatement(sql.counts());
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                counts.put(state(rows.getString(1)), rows.getLong(2));
-                filled += rows.getLong(3);
-            }
-        }
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        long migrated = counts.getOrDefault(RowState.MIGRATED, 0L);
-
-        Samples samples = samples(connection, sql, listLimit);
-        return new UsageLogsComparison(total, migrated,
-                counts.getOrDefault(RowState.PENDING, 0L),
-                counts.getOrDefault(RowState.REJECTED, 0L),
-                counts.getOrDefault(RowState.CONFLICT, 0L), filled, migrated == total,
-                samples.rejected, samples.conflicting, samples.pending, samples.filled);
-    }
-
-    private static Samples samples(Connection connection, UsageLogsSql sql, int listLimit)
-            throws SQLException {
-        Samples samples = new Samples();
-        try (PreparedStatement query = connection.prepareStatement(sql.samples())) {
-            query.setInt(1, listLimit);
-            query.setInt(2, listLimit);
+        UsageLogsComparer comparer = new UsageLogsComparer(sql.rules(), listLimit);
+        long total = count(connection, sql);
+        try (PreparedStatement query = connection.prepareStatement(sql.notable())) {
+            query.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    samples.add(rows, sql.rules(), listLimit);
+                    comparer.add(rows);
                 }
             }
         }
-        return samples;
+        return comparer.comparison(total);
     }
 
-    private static RowState state(String sqlName) {
-        return RowState.valueOf(sqlName.toUpperCase(java.util.Locale.ROOT));
+    private void add(ResultSet row) throws SQLException {
+        UUID id = row.getObject(1, UUID.class);
+        RowState state = RowState.valueOf(row.getString(2).toUpperCase(Locale.ROOT));
+        if (row.getBoolean(5)) {
+            filled++;
+            keep(firstFilled, id, id);
+        }
+        if (state == RowState.MIGRATED) {
+            return;
+        }
+        counts.merge(state, 1L, Long::sum);
+        Object listed = switch (state) {
+            case REJECTED -> new RejectedRow(id, reasons((Integer[]) row.getArray(3).getArray()));
+            case CONFLICT -> new ConflictingRow(id, List.of((String[]) row.getArray(4).getArray()));
+            default -> id;
+        };
+        keep(firstRows.get(state), id, listed);
     }
 
-    /** The listed rows, in id order. */
-    private static final class Samples {
-        final List<RejectedRow> rejected = new ArrayList<>();
-        final List<ConflictingRow> conflicting = new ArrayList<>();
-        final List<UUID> pending = new ArrayList<>();
-        final List<UUID> filled = new ArrayList<>();
+    private void keep(TreeMap<UUID, Object> first, UUID id, Object listed) {
+        first.put(id, listed);
+        if (first.size() > listLimit) {
+            first.pollLastEntry();
+        }
+    }
 
-        void add(ResultSet row, List<MigrationRule> rules, int listLimit) throws SQLException {
-            UUID id = row.getObject(1, UUID.class);
-            RowState state = state(row.getString(2));
-            if (state == RowState.REJECTED && rejected.size() < listLimit) {
-                List<Reason> reasons = new ArrayList<>();
-                for (Integer index : (Integer[]) row.getArray(3).getArray()) {
-                    MigrationRule rule = rules.get(index);
-                    reasons.add(new Reason(rule.name(), rule.legacyColumns(),
-                            rule.description()));
-                }
-                rejected.add(new RejectedRow(id, reasons));
-            } else if (state == RowState.CONFLICT && conflicting.size() < listLimit) {
-                conflicting.add(new ConflictingRow(id,
-                        List.of((String[]) row.getArray(4).getArray())));
-            } else if (state == RowState.PENDING && pending.size() < listLimit) {
-                pending.add(id);
-            }
-            if (row.getBoolean(5) && filled.size() < listLimit) {
-                filled.add(id);
-            }
+    private List<Reason> reasons(Integer[] broken) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Integer index : broken) {
+            MigrationRule rule = rules.get(index);
+            reasons.add(new Reason(rule.name(), rule.legacyColumns(), rule.description()));
+        }
+        return reasons;
+    }
+
+    private UsageLogsComparison comparison(long total) {
+        long pending = counts.get(RowState.PENDING);
+        long rejected = counts.get(RowState.REJECTED);
+        long conflicts = counts.get(RowState.CONFLICT);
+        long migrated = total - pending - rejected - conflicts;
+        return new UsageLogsComparison(total, migrated, pending, rejected, conflicts, filled,
+                migrated == total, listed(RowState.REJECTED, RejectedRow.class),
+                listed(RowState.CONFLICT, ConflictingRow.class),
+                listed(RowState.PENDING, UUID.class), new ArrayList<>(firstFilled.keySet()));
+    }
+
+    private <T> List<T> listed(RowState state, Class<T> type) {
+        return firstRows.get(state).values().stream().map(type::cast).toList();
+    }
+
+    static long count(Connection connection, UsageLogsSql sql) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql.rowCount());
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         }
     }
 }

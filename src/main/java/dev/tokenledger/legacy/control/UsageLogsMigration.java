@@ -118,7 +118,7 @@ public final class UsageLogsMigration {
                 UsageLogsMigrationStore.resume(connection, schema);
             } else {
                 UsageLogsMigrationStore.startPass(connection, schema, zone.getId(),
-                        rowCount(connection, sql));
+                        UsageLogsComparer.count(connection, sql));
             }
             UsageLogsMigrationState started =
                     UsageLogsMigrationStore.find(connection, schema).orElseThrow();
@@ -286,14 +286,6 @@ public final class UsageLogsMigration {
                 ResultSet row = query.executeQuery()) {
             row.next();
             return row.getString(1);
-        }
-    }
-
-    private static long rowCount(Connection connection, UsageLogsSql sql) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql.rowCount());
-                ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getLong(1);
         }
     }
 }

@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  * <p>Every query builds on one projection, {@link #mapped()}: each legacy row as the request_logs
  * row it becomes, plus {@value #FILLED} (whether total_tokens was filled in). On top of it,
  * {@value #BROKEN} lists the indexes into {@link #rules()} a row breaks, and the comparison with
- * request_logs sorts every legacy id into one of the {@link RowState}s.
+ * request_logs sorts every legacy id into one of the {@link RowState}s. The comparison fences
+ * its subqueries with OFFSET 0: inlined, the planner would build each row's details object once
+ * for every rule and column that reads it, a dozen times over.
  */
 public final class UsageLogsSql {
 
@@ -124,34 +126,19 @@ public final class UsageLogsSql {
                 + ") = 0 then 'pending' else 'rejected' end\n"
                 + "            when cardinality(d." + DIFFERS + ") = 0 then 'migrated'"
                 + " else 'conflict' end as " + STATE + "\n"
-                + "from (" + checked(mapped()) + ") c\n"
+                + "from (" + checked(mapped() + "\noffset 0") + "\noffset 0) c\n"
                 + "left join " + target.qualifiedName() + " r on r." + id + " = c." + id + "\n"
                 + "cross join lateral (select " + differences() + " as " + DIFFERS + ") d";
     }
 
-    /** Rows per {@link RowState}, and how many of them had total_tokens filled in. */
-    String counts() {
-        return "select " + STATE + ", count(*), count(*) filter (where " + FILLED + ")\nfrom ("
-                + comparison() + ") x\ngroup by " + STATE;
-    }
-
     /**
-     * The first rows (by id, at most the bound limit of each) of every state but migrated, and
-     * of the rows whose total_tokens is filled in.
+     * The rows a comparison reports on: every one not migrated, and every one whose
+     * total_tokens is filled in; migrated rows without a filled total are only counted.
      */
-    String samples() {
-        String id = UsageLogColumn.ID.target();
-        return "select " + id + ", " + STATE + ", " + BROKEN + ", " + DIFFERS + ", " + FILLED
-                + "\nfrom (select x.*,\n"
-                + "        row_number() over (partition by " + STATE + " order by " + id
-                + ") as state_rank,\n"
-                + "        row_number() over (partition by " + FILLED + " order by " + id
-                + ") as filled_rank\n"
-                + "      from (" + comparison() + ") x\n"
-                + "      where " + STATE + " <> 'migrated' or " + FILLED + ") y\n"
-                + "where (" + STATE + " <> 'migrated' and state_rank <= ?)"
-                + " or (" + FILLED + " and filled_rank <= ?)\n"
-                + "order by " + id;
+    String notable() {
+        return "select " + UsageLogColumn.ID.target() + ", " + STATE + ", " + BROKEN + ", "
+                + DIFFERS + ", " + FILLED + "\nfrom (" + comparison() + ") x\nwhere " + STATE
+                + " <> 'migrated' or " + FILLED;
     }
 
     /**
@@ -180,6 +167,7 @@ public final class UsageLogsSql {
                 + "       (select " + id + " from batch order by " + id + " desc limit 1)";
     }
 
+    /** All legacy rows, for the comparison's total and a pass's expected count. */
     String rowCount() {
         return "select count(*) from " + sourceTable();
     }
