@@ -20,8 +20,8 @@ psql -X -q -h "$host" -p "$port" -U "$user" -d postgres -f config/db/roles.sql
 psql -X -q -h "$host" -p "$port" -U "$user" -d postgres -v db_name="$db" -v recreate=true \
     -f config/db/database.sql
 
-mvn -B -ntp -q test-compile
-mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -ntp -q -Dstyle.color=never test-compile
+mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/benchmark.classpath
 java -cp "target/test-classes:target/classes:$(cat target/benchmark.classpath)" \
     dev.tokenledger.legacy.UsageLogsMigrationBenchmark \

@@ -52,7 +52,8 @@ class UsageLogsMigrationAccessIT {
         callers.put("user", tokens.user(TestData.user()));
         callers.put("ingest", tokens.ingest());
         callers.put("expired", tokens.expiredUser(TestData.user()));
-        callers.put("wrongly signed", new Tokens("another-secret-that-is-32-bytes-long!").service());
+        callers.put("wrongly signed",
+                new Tokens("another-secret-that-is-32-bytes-long!").service());
         Map<String, Integer> expected = Map.of("no token", 401, "anon", 403, "user", 403,
                 "ingest", 403, "expired", 401, "wrongly signed", 401);
 
@@ -64,7 +65,8 @@ class UsageLogsMigrationAccessIT {
                     .isEqualTo(expected.get(caller));
             for (String action : ACTIONS) {
                 Reply reply = send(api, "POST", action + "?schema=" + schema);
-                assertThat(reply.status()).as(caller + " " + action).isEqualTo(expected.get(caller));
+                assertThat(reply.status()).as(caller + " " + action)
+                        .isEqualTo(expected.get(caller));
                 assertThat(reply.contentType()).startsWith("application/problem+json");
             }
         });

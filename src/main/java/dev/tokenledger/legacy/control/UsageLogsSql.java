@@ -149,8 +149,9 @@ public final class UsageLogsSql {
      */
     String batch(boolean first) {
         String id = UsageLogColumn.ID.target();
-        String window = mapped() + (first ? "" : "\nwhere u." + quote(UsageLogColumn.ID.legacyName())
-                + " > ?") + "\norder by u." + quote(UsageLogColumn.ID.legacyName()) + " limit ?";
+        String legacyId = "u." + quote(UsageLogColumn.ID.legacyName());
+        String window = mapped() + (first ? "" : "\nwhere " + legacyId + " > ?")
+                + "\norder by " + legacyId + " limit ?";
         String columns = String.join(", ", writtenColumns().stream().map(UsageLogsSql::quote)
                 .toList());
         return "with batch as materialized (\n" + checked(window) + "\n),\n"

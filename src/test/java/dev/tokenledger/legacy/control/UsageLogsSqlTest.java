@@ -88,7 +88,8 @@ class UsageLogsSqlTest {
         assertThat(cost.description()).isEqualTo("total_cost must not be negative.");
         assertThat(sql.rules().get(4).legacyColumns()).as("no legacy column becomes status")
                 .isEmpty();
-        assertThat(sql.rules().get(4).description()).isEqualTo("breaks request_logs_status_length.");
+        assertThat(sql.rules().get(4).description())
+                .isEqualTo("breaks request_logs_status_length.");
         assertThat(sql.rules().get(5).check()).contains("char_length(("
                 + "additional_details ->> 'session_id')) <= 255");
         assertThat(sql.checked("select 1")).contains("case when (" + cost.check()
