@@ -93,10 +93,7 @@ class UsageLogsMigrationApiIT {
 
     @Test
     void stopEndsARunAfterItsBatchAndTheNextRunResumesAfterIt() throws Exception {
-        String schema = LegacyTables.generated(3_000);
-        assertThat(post("/run?batch_size=100&pause_ms=200&schema=" + schema).status())
-                .isEqualTo(202);
-        awaitStatus(schema, s -> s.at("/progress/rows_done").asLong() >= 300);
+        String schema = slowRunUnderWay();
 
         Reply stop = post("/stop");
 
@@ -117,10 +114,7 @@ class UsageLogsMigrationApiIT {
 
     @Test
     void aRunWhoseSessionIsEndedFromTheCommandLineResumesThroughTheApi() throws Exception {
-        String schema = LegacyTables.generated(3_000);
-        assertThat(post("/run?batch_size=100&pause_ms=200&schema=" + schema).status())
-                .isEqualTo(202);
-        awaitStatus(schema, s -> s.at("/progress/rows_done").asLong() >= 300);
+        String schema = slowRunUnderWay();
 
         MigrationCommand.Result stop = MigrationCommand.run("stop");
 
@@ -282,6 +276,15 @@ class UsageLogsMigrationApiIT {
 
     private Reply post(String action) {
         return service().send("POST", MIGRATION + action, BodyPublishers.noBody(), null);
+    }
+
+    /** A run of 3,000 rows in batches of 100 with pauses, at least 300 rows in. */
+    private String slowRunUnderWay() throws InterruptedException {
+        String schema = LegacyTables.generated(3_000);
+        assertThat(post("/run?batch_size=100&pause_ms=200&schema=" + schema).status())
+                .isEqualTo(202);
+        awaitStatus(schema, s -> s.at("/progress/rows_done").asLong() >= 300);
+        return schema;
     }
 
     private JsonNode awaitStatus(String schema, java.util.function.Predicate<JsonNode> condition)

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -62,6 +63,11 @@ public final class UsageLogsMigrationCommand {
             Exit status: 0 done, 1 verification failed or rows need attention, 2 usage,
             3 refused, 4 interrupted or database failure.
             """;
+
+    private static final Set<String> COMMANDS = Set.of("status", "dry-run", "run", "verify",
+            "finish", "drop", "create-view", "stop");
+    private static final Set<String> OPTIONS = Set.of("--schema", "--time-zone",
+            "--batch-size", "--pause-ms", "--list-limit", "--confirm", "--url", "--user");
 
     private UsageLogsMigrationCommand() {}
 
@@ -197,12 +203,6 @@ public final class UsageLogsMigrationCommand {
         }
         return command;
     }
-
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("status", "dry-run",
-            "run", "verify", "finish", "drop", "create-view", "stop");
-    private static final java.util.Set<String> OPTIONS = java.util.Set.of("--schema",
-            "--time-zone", "--batch-size", "--pause-ms", "--list-limit", "--confirm", "--url",
-            "--user");
 
     private static MigrationConnections connections(Map<String, String> options,
             Map<String, String> environment) {

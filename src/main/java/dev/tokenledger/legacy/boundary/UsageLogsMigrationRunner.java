@@ -11,7 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.sql.SQLException;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +35,10 @@ public class UsageLogsMigrationRunner {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
-    private final Set<UsageLogsRun> running = ConcurrentHashMap.newKeySet();
+    /** How long an undeploy waits for a run to commit its batch and end. */
+    private static final long STOP_WAIT_MILLIS = 10_000;
+
+    private final Map<UsageLogsRun, Thread> running = new ConcurrentHashMap<>();
 
     public UsageLogsMigration migration() {
         return new UsageLogsMigration(ownerDataSource::getConnection);
@@ -77,7 +80,7 @@ public class UsageLogsMigrationRunner {
             begun.completeExceptionally(refused);
             return;
         }
-        running.add(run);
+        running.put(run, Thread.currentThread());
         begun.complete(null);
         try {
             outcome.complete(run.execute());
@@ -99,17 +102,23 @@ public class UsageLogsMigrationRunner {
      */
     public boolean stop() throws SQLException {
         if (!running.isEmpty()) {
-            running.forEach(UsageLogsRun::stop);
+            running.keySet().forEach(UsageLogsRun::stop);
             LOG.info("usage_logs migration run asked to stop after its current batch");
             return true;
         }
         return retirer().stop();
     }
 
-    /** An undeployed or stopping server ends its runs after their current batch. */
+    /**
+     * An undeployed or stopping server ends its runs after their current batch. One that does
+     * not end in time loses at most that batch when its connection goes: the next run resumes.
+     */
     @PreDestroy
-    void stopRuns() {
-        running.forEach(UsageLogsRun::stop);
+    void stopRuns() throws InterruptedException {
+        running.keySet().forEach(UsageLogsRun::stop);
+        for (Thread worker : running.values()) {
+            worker.join(STOP_WAIT_MILLIS);
+        }
     }
 
     private static SQLException rethrow(Throwable cause) {

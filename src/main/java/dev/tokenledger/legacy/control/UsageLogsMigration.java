@@ -49,8 +49,7 @@ public final class UsageLogsMigration {
             String source = schema + "." + UsageLogsSource.TABLE;
             String table = relation.name().toLowerCase(Locale.ROOT);
             if (found.isEmpty()) {
-                return new UsageLogsMigrationStatus(source, table, running, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null);
+                return UsageLogsMigrationStatus.untouched(source, table, running);
             }
             UsageLogsMigrationState state = found.get();
             return new UsageLogsMigrationStatus(source, table, running, state.phase().sqlName(),

@@ -81,8 +81,7 @@ final class UsageLogsMigrationStore {
     static void recordBatch(Connection connection, String schema, CopiedBatch batch)
             throws SQLException {
         update(connection, BATCH, batch.read(), batch.rejected(), batch.inserted(),
-                batch.read() - batch.rejected() - batch.inserted(), batch.filled(),
-                batch.lastId(), schema);
+                batch.alreadyPresent(), batch.filled(), batch.lastId(), schema);
     }
 
     static void passCopied(Connection connection, String schema) throws SQLException {

@@ -46,11 +46,7 @@ public final class UsageLogsSql {
         /** Not in request_logs, and request_logs would refuse it. */
         REJECTED,
         /** In request_logs with different values. */
-        CONFLICT;
-
-        public String sqlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        CONFLICT
     }
 
     private final UsageLogsSource source;

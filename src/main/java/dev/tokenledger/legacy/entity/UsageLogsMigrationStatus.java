@@ -34,4 +34,12 @@ public record UsageLogsMigrationStatus(
         String retiredTable,
         Instant finishedAt,
         Instant droppedAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** A legacy table no migration step has touched yet. */
+    public static UsageLogsMigrationStatus untouched(String source, String legacyTable,
+            boolean stepRunning) {
+        return new UsageLogsMigrationStatus(source, legacyTable, stepRunning, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}
