@@ -209,20 +209,23 @@ class UsageLogsMigrationCommandIT {
         Map<UUID, String> bad = new LinkedHashMap<>();
         List<String> values = new ArrayList<>();
         String[][] rows = {
-            {"'u', 's', 'm', -5, 1, null, 0.1", "request_logs_details_valid"},
-            {"'u', 's', 'm', 5, 1, 3, 0.1", "request_logs_details_valid"},
-            {"'', 's', 'm', 5, 1, 6, 0.1", "request_logs_end_user_length"},
-            {"repeat('x', 256), 's', 'm', 5, 1, 6, 0.1", "request_logs_end_user_length"},
-            {"'u', 's', '', 5, 1, 6, 0.1", "request_logs_model_length"},
-            {"'u', 's', 'm', 5, 1, 6, 'NaN'", "request_logs_total_cost_valid"},
-            {"'u', 's', 'm', 5, 1, 6, 'Infinity'", "request_logs_total_cost_valid"},
-            {"'u', 's', 'm', 5, 1, 6, -0.01", "request_logs_total_cost_valid"},
-            {"'u', '  ', 'm', 5, 1, 6, 0.1", "ledger session_id text"},
+            {"'u', 's', 'm', -5, 1, null, 0.1, '2025-01-01'", "request_logs_details_valid"},
+            {"'u', 's', 'm', 5, 1, 3, 0.1, '2025-01-01'", "request_logs_details_valid"},
+            {"'', 's', 'm', 5, 1, 6, 0.1, '2025-01-01'", "request_logs_end_user_length"},
+            {"repeat('x', 256), 's', 'm', 5, 1, 6, 0.1, '2025-01-01'",
+                "request_logs_end_user_length"},
+            {"'u', 's', '', 5, 1, 6, 0.1, '2025-01-01'", "request_logs_model_length"},
+            {"'u', 's', 'm', 5, 1, 6, 'NaN', '2025-01-01'", "request_logs_total_cost_valid"},
+            {"'u', 's', 'm', 5, 1, 6, 'Infinity', '2025-01-01'",
+                "request_logs_total_cost_valid"},
+            {"'u', 's', 'm', 5, 1, 6, -0.01, '2025-01-01'", "request_logs_total_cost_valid"},
+            {"'u', '  ', 'm', 5, 1, 6, 0.1, '2025-01-01'", "ledger session_id text"},
+            {"'u', 's', 'm', 5, 1, 6, 0.1, 'infinity'", "ledger created_at finite"},
         };
         for (int i = 0; i < rows.length; i++) {
             UUID id = UUID.fromString(String.format("bad00000-0000-4000-8000-%012d", i));
             bad.put(id, rows[i][1]);
-            values.add("('" + id + "', " + rows[i][0] + ", '2025-01-01', 'jwt')");
+            values.add("('" + id + "', " + rows[i][0] + ", 'jwt')");
         }
         LegacyTables.asOwner(schema, "insert into usage_logs (id, user_id, session_id,"
                 + " model_name, input_tokens, output_tokens, total_tokens, cost, created_at,"

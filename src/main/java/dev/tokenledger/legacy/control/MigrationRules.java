@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * What a legacy row must satisfy to become a request_logs row: request_logs' NOT NULL columns
- * and check constraints as the catalog describes them, plus the API's rule for the text keys of
- * additional_details (not blank, at most {@value DetailsValidator#MAX_TEXT} characters), which
- * the database leaves to the application. A row that breaks any of them is not copied: it is
+ * and check constraints as the catalog describes them, plus two rules the database leaves to the
+ * application: the text keys of additional_details are not blank and at most {@value
+ * DetailsValidator#MAX_TEXT} characters (as the API requires), and times are finite (the API
+ * speaks ISO-8601, which has no infinity). A row that breaks any of them is not copied: it is
  * listed, and it blocks the rename until it is fixed.
  */
 final class MigrationRules {
@@ -44,9 +45,18 @@ final class MigrationRules {
         for (UsageLogColumn column : UsageLogColumn.values()) {
             if (column.source() == Source.DETAILS && column.type() == SqlType.TEXT) {
                 rules.add(textKeyRule(column));
+            } else if (column.type() == SqlType.TIMESTAMPTZ) {
+                rules.add(finiteTimeRule(column));
             }
         }
         return List.copyOf(rules);
+    }
+
+    private static MigrationRule finiteTimeRule(UsageLogColumn column) {
+        String value = column.readExpression("");
+        return new MigrationRule("ledger " + column.target() + " finite",
+                value + " is null or isfinite(" + value + ")", List.of(column.legacyName()),
+                column.target() + " must be a point in time, not infinity.");
     }
 
     private static MigrationRule textKeyRule(UsageLogColumn column) {

@@ -100,29 +100,20 @@ public final class UsageLogsMigration {
         try {
             Connection connection = locked.get();
             MigrationConnections.begin(connection, false);
-            MigrationTarget target = requireSchema(connection);
+            Prepared prepared = prepare(connection, options, false);
             String schema = options.schema();
-            Optional<UsageLogsMigrationState> state =
-                    UsageLogsMigrationStore.find(connection, schema);
-            UsageLogsSource source = legacyTable(connection, schema, state);
-            List<String> problems = UsageLogsShape.problems(source, currentRole(connection));
-            if (!problems.isEmpty()) {
-                throw UsageLogsMigrationException.conflict("The legacy table cannot be migrated"
-                        + " as it is: " + String.join(" ", problems));
-            }
-            ZoneId zone = zone(options, state);
-            UsageLogsSql sql = new UsageLogsSql(source, target, zone);
 
-            if (state.isPresent() && state.get().phase() == Phase.COPYING) {
+            if (prepared.state().filter(s -> s.phase() == Phase.COPYING).isPresent()) {
                 UsageLogsMigrationStore.resume(connection, schema);
             } else {
-                UsageLogsMigrationStore.startPass(connection, schema, zone.getId(),
-                        UsageLogsComparer.count(connection, sql));
+                UsageLogsMigrationStore.startPass(connection, schema,
+                        prepared.sql().zone().getId(),
+                        UsageLogsComparer.count(connection, prepared.sql()));
             }
             UsageLogsMigrationState started =
                     UsageLogsMigrationStore.find(connection, schema).orElseThrow();
             connection.commit();
-            return new UsageLogsRun(locked, connections, sql, options, started);
+            return new UsageLogsRun(locked, connections, prepared.sql(), options, started);
         } catch (SQLException | RuntimeException refused) {
             locked.close();
             throw refused;

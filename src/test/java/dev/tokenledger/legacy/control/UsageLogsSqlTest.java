@@ -82,7 +82,7 @@ class UsageLogsSqlTest {
         assertThat(sql.rules()).extracting(MigrationRule::name).containsExactly(
                 "id not null", "created_at not null", "additional_details not null",
                 "request_logs_total_cost_valid", "request_logs_status_length",
-                "ledger session_id text", "ledger auth_method text");
+                "ledger session_id text", "ledger created_at finite", "ledger auth_method text");
         MigrationRule cost = sql.rules().get(3);
         assertThat(cost.legacyColumns()).containsExactly("cost");
         assertThat(cost.description()).isEqualTo("total_cost must not be negative.");
@@ -92,6 +92,8 @@ class UsageLogsSqlTest {
                 .isEqualTo("breaks request_logs_status_length.");
         assertThat(sql.rules().get(5).check()).contains("char_length(("
                 + "additional_details ->> 'session_id')) <= 255");
+        assertThat(sql.rules().get(6).check())
+                .isEqualTo("created_at is null or isfinite(created_at)");
         assertThat(sql.checked("select 1")).contains("case when (" + cost.check()
                 + ") is false then 3 end");
     }
