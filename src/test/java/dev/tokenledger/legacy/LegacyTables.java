@@ -1,6 +1,7 @@
 package dev.tokenledger.legacy;
 
 import dev.tokenledger.testing.TestDatabase;
+import dev.tokenledger.testing.TestSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,8 +50,9 @@ public final class LegacyTables {
 
     private LegacyTables() {}
 
-    /** A new, empty schema the owner role owns. */
+    /** A new, empty schema the owner role owns, in a database whose schema is up to date. */
     public static String freshSchema() {
+        TestSchema.migrate();
         String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8)
                 .toLowerCase(Locale.ROOT);
         admin("create schema " + schema + " authorization " + TestDatabase.OWNER);

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.legacy.MigrationCommand.Result;
 import dev.tokenledger.legacy.MigrationCommand.Running;
 import dev.tokenledger.testing.TestDatabase;
-import dev.tokenledger.testing.TestSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +18,6 @@ import org.junit.jupiter.api.Test;
  * against the real test database.
  */
 class UsageLogsMigrationCommandIT {
-
-    @BeforeAll
-    static void schema() {
-        TestSchema.migrate();
-    }
 
     @Test
     void theSharedFileMigratesExactlyEveryColumnOfEveryRow() {
