@@ -103,15 +103,19 @@ class UsageLogsMigrationAccessIT {
                     .isEqualTo(405);
         }
         for (String action : ACTIONS) {
-            for (String method : List.of("GET", "PUT", "PATCH", "DELETE")) {
+            for (String method : List.of("GET", "HEAD", "PUT", "PATCH", "DELETE")) {
                 Reply reply = send(service, method, action);
                 assertThat(reply.status()).as(method + " " + action).isEqualTo(405);
                 assertThat(reply.header("Allow")).as(method + " " + action).contains("POST");
+                assertThat(send(Api.at(base), method, action).status())
+                        .as(method + " " + action + " anonymously").isEqualTo(405);
             }
         }
         Reply options = send(Api.at(base), "OPTIONS", "/run");
         assertThat(options.status()).isEqualTo(200);
         assertThat(options.header("Allow")).contains("POST");
+        assertThat(send(Api.at(base).as(tokens.expiredUser(TestData.user())), "DELETE", "/run")
+                .status()).as("a bad token is refused before the method is").isEqualTo(401);
     }
 
     private static Reply send(Api api, String method, String path) {
