@@ -18,6 +18,10 @@ import java.util.List;
  */
 public final class TestDatabase {
 
+    /** The schema owner the server migrates and runs the usage_logs migration as. */
+    public static final String OWNER = "tokenledger_owner";
+    public static final String OWNER_PASSWORD = "tokenledger_owner";
+
     private TestDatabase() {}
 
     public static Connection admin() throws SQLException {
