@@ -3,6 +3,7 @@ package dev.tokenledger.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenledger.legacy.LegacyTables;
 import dev.tokenledger.testing.Api;
 import dev.tokenledger.testing.Deployments;
 import dev.tokenledger.testing.LiteLlmCases;
@@ -59,6 +60,10 @@ class AccessMatrixIT {
     static final String SERVICE_CREATES = "401 403 403 403 201 403 401 401";
     static final String SERVICE_DELETES = "401 403 403 403 204 403 401 401";
     static final String SERVICE_CHANGES = SERVICE_DELETES;
+    static final String SERVICE_NOT_FOUND = "401 403 403 403 404 403 401 401";
+    static final String SERVICE_CONFLICT = "401 403 403 403 409 403 401 401";
+    static final String SERVICE_INVALID = "401 403 403 403 422 403 401 401";
+    static final String MIGRATION = "/api/v1/legacy/migration";
 
     static final Map<String, Map<String, String>> EXPECTED = Map.ofEntries(
             Map.entry("/api/v1/health", Map.of("GET", PUBLIC, "HEAD", PUBLIC)),
@@ -81,7 +86,16 @@ class AccessMatrixIT {
             Map.entry("/api/v1/unpriced-models/recompute", Map.of("POST", SERVICE_READS)),
             Map.entry("/api/v1/legacy/sql", Map.of("POST", READERS)),
             Map.entry("/rest/v1/usage_logs", Map.of("GET", READERS, "HEAD", READERS,
-                    "POST", WRITERS_AS_A, "PATCH", SERVICE_CHANGES, "DELETE", SERVICE_DELETES)));
+                    "POST", WRITERS_AS_A, "PATCH", SERVICE_CHANGES, "DELETE", SERVICE_DELETES)),
+            // The migration steps run against a schema with no legacy table: nothing moves.
+            Map.entry(MIGRATION, Map.of("GET", SERVICE_READS, "HEAD", SERVICE_READS)),
+            Map.entry(MIGRATION + "/dry-run", Map.of("POST", SERVICE_NOT_FOUND)),
+            Map.entry(MIGRATION + "/run", Map.of("POST", SERVICE_NOT_FOUND)),
+            Map.entry(MIGRATION + "/verify", Map.of("POST", SERVICE_NOT_FOUND)),
+            Map.entry(MIGRATION + "/finish", Map.of("POST", SERVICE_NOT_FOUND)),
+            Map.entry(MIGRATION + "/drop", Map.of("POST", SERVICE_INVALID)),
+            Map.entry(MIGRATION + "/view", Map.of("POST", SERVICE_READS)),
+            Map.entry(MIGRATION + "/stop", Map.of("POST", SERVICE_CONFLICT)));
 
     /**
      * How to call a documented path: a concrete path and a request body, both made afresh for
@@ -119,6 +133,9 @@ class AccessMatrixIT {
                 () -> null));
         targets.put("/api/v1/legacy/sql", Target.posting("/api/v1/legacy/sql",
                 () -> "{\"sql\": \"SELECT count(*) FROM usage_logs\", \"execute\": true}"));
+        String schema = LegacyTables.freshSchema();
+        EXPECTED.keySet().stream().filter(path -> path.startsWith(MIGRATION)).forEach(path ->
+                targets.put(path, Target.at(path + "?schema=" + schema)));
         // Reads ask for user A's rows; changes aim at a throwaway user so A's rows stay.
         targets.put("/rest/v1/usage_logs", new Target(
                 method -> "/rest/v1/usage_logs?user_id=eq." + (List.of("PATCH", "DELETE")
