@@ -66,7 +66,15 @@ python3 bench/report.py copy "$ROWS" "$copy_seconds" > "$OUT/results.tsv"
 wrk_run() { # name, connections, lua script, path; env BENCH_PATH / BENCH_AS as needed
     wrk -t2 -c"$2" -d"${DURATION}s" --latency -s "bench/lua/$3" "$BASE$4" > "$OUT/$1.wrk" 2>&1
 }
+flush_server_pools() { # the baselines need the connections the server keeps idle
+    for ds in TokenLedgerDS TokenLedgerWriteDS TokenLedgerOwnerDS; do
+        target/bench/server/bin/jboss-cli.sh --connect --controller=127.0.0.1:$((9990 + OFFSET)) \
+            --command="/subsystem=datasources/data-source=$ds:flush-idle-connection-in-pool" \
+            > /dev/null 2>&1 || true
+    done
+}
 pgbench_run() { # name, clients, sql file
+    flush_server_pools
     rm -f "$OUT"/pgbench_log.*
     (cd "$OUT" && pgbench -h "$HOST" -U "$ADMIN" -n -c "$2" -j 2 -T "$DURATION" -l \
         -f "$PWD/../../bench/sql/$3" $DB > "$1.pgbench" 2>&1)

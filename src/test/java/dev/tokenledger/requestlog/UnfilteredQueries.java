@@ -62,6 +62,11 @@ public class UnfilteredQueries {
         }
     }
 
+    /** Loads a row as an ordinary managed entity and reads its details, changing nothing. */
+    public void readManaged(Caller caller, UUID id) {
+        entityManager.find(RequestLog.class, id).getAdditionalDetails().toJson();
+    }
+
     /** Changes a loaded row's details behind JPA's back, to show that dirty checking notices. */
     public void changeDetailsOfLoadedRow(Caller caller, UUID id) throws ReflectiveOperationException {
         RequestLog log = entityManager.find(RequestLog.class, id);

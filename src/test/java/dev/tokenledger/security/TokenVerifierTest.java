@@ -84,6 +84,19 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeIsAnsweredAgainAndARefusedOneStaysRefused() throws Exception {
+        TokenVerifier verifier = withSecret();
+        String token = new Tokens(SECRET).user("alice");
+        String expired = new Tokens(SECRET).expiredUser("alice");
+
+        assertThat(verifier.verify(token)).isEqualTo(verifier.verify(token));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> verifier.verify(expired))
+                    .isInstanceOf(InvalidTokenException.class);
+        }
+    }
+
+    @Test
     void expiredTokenIsRefused() {
         assertThatThrownBy(() -> withSecret().verify(new Tokens(SECRET).expiredUser("alice")))
                 .isInstanceOf(InvalidTokenException.class)

@@ -11,6 +11,7 @@ import dev.tokenledger.requestlog.entity.PageCursor;
 import dev.tokenledger.requestlog.entity.RequestLog;
 import dev.tokenledger.requestlog.entity.RequestLogDraft;
 import dev.tokenledger.requestlog.entity.RequestLogFilter;
+import dev.tokenledger.requestlog.entity.RequestLogRecord;
 import dev.tokenledger.requestlog.entity.RequestLogRow;
 import dev.tokenledger.requestlog.entity.WriteOutcome;
 import dev.tokenledger.requestlog.entity.WriteOutcome.Result;
@@ -145,7 +146,7 @@ public class RequestLogService {
 
     /** A page of the caller's rows (any rows, for the service role), newest first. */
     @CallerTransaction
-    public List<RequestLog> list(Caller caller, RequestLogFilter filter,
+    public List<RequestLogRecord> list(Caller caller, RequestLogFilter filter,
             Optional<PageCursor> after, int limit) {
         caller.requireReader();
         RequestLogFilter scoped = filter;

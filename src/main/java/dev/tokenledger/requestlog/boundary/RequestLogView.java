@@ -1,10 +1,11 @@
 package dev.tokenledger.requestlog.boundary;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenledger.requestlog.entity.RequestLog;
+import dev.tokenledger.platform.json.JsonText;
+import dev.tokenledger.requestlog.entity.RequestLogRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored request log as the API shows it: the table's columns, snake_case. */
@@ -18,13 +19,13 @@ public record RequestLogView(
         @Schema(nullable = true, description = "USD, exact; null when the price is unknown.")
                 BigDecimal totalCost,
         @Schema(nullable = true) String status,
-        @Schema(description = "session_id, input_tokens, output_tokens, total_tokens,"
-                + " auth_method and any other keys the sender stored.")
-                ObjectNode additionalDetails) {
+        @Schema(type = SchemaType.OBJECT, description = "session_id, input_tokens,"
+                + " output_tokens, total_tokens, auth_method and any other keys the sender"
+                + " stored.")
+                JsonText additionalDetails) {
 
-    static RequestLogView of(RequestLog log) {
-        return new RequestLogView(log.getId(), log.getRequestId(), log.getCreatedAt(),
-                log.getEndUser(), log.getModel(), log.getTotalCost(), log.getStatus(),
-                log.getAdditionalDetails().toJson());
+    static RequestLogView of(RequestLogRecord log) {
+        return new RequestLogView(log.id(), log.requestId(), log.createdAt(), log.endUser(),
+                log.model(), log.totalCost(), log.status(), log.additionalDetails());
     }
 }

@@ -7,7 +7,7 @@ import dev.tokenledger.requestlog.control.RequestLogParser;
 import dev.tokenledger.requestlog.control.RequestLogParser.Parsed;
 import dev.tokenledger.requestlog.control.WritePolicy;
 import dev.tokenledger.requestlog.entity.PageCursor;
-import dev.tokenledger.requestlog.entity.RequestLog;
+import dev.tokenledger.requestlog.entity.RequestLogRecord;
 import dev.tokenledger.requestlog.entity.RequestLogFilter;
 import dev.tokenledger.requestlog.entity.WriteOutcome;
 import dev.tokenledger.requestlog.entity.WriteOutcome.Result;
@@ -138,10 +138,11 @@ public class RequestLogsResource {
         int pageSize = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         Optional<PageCursor> after = PageCursor.parameter(cursor);
 
-        List<RequestLog> rows = service.list(currentCaller.get(), filter, after, pageSize + 1);
+        List<RequestLogRecord> rows =
+                service.list(currentCaller.get(), filter, after, pageSize + 1);
 
         boolean more = rows.size() > pageSize;
-        List<RequestLog> page = more ? rows.subList(0, pageSize) : rows;
+        List<RequestLogRecord> page = more ? rows.subList(0, pageSize) : rows;
         String next = more ? PageCursor.after(page.get(page.size() - 1)).encode() : null;
         return new RequestLogPage(page.stream().map(RequestLogView::of).toList(), next);
     }
@@ -159,6 +160,7 @@ public class RequestLogsResource {
         caller.requireReader();
         return QueryParameters.uuid(id)
                 .flatMap(uuid -> service.find(caller, uuid))
+                .map(RequestLogRecord::of)
                 .map(RequestLogView::of)
                 .orElseThrow(() -> ProblemException.notFound("No request log " + id + "."));
     }

@@ -150,7 +150,7 @@ public class RequestLogWriter {
     }
 
     private static String hexHash(RequestLogRow row) {
-        return HexFormat.of().formatHex(row.contentHash());
+        return row.contentHash() == null ? null : HexFormat.of().formatHex(row.contentHash());
     }
 
     private static String cost(RequestLogDraft content) {

@@ -40,7 +40,8 @@ public class WritePolicy {
     /** The row to insert for a caller's draft; {@code pointer} names the draft in errors. */
     public RequestLogRow stamp(Caller caller, RequestLogDraft draft, String pointer) {
         requireWriter(caller);
-        byte[] fingerprint = ContentFingerprint.of(draft);
+        // Only a request_id can be repeated, so only then does the content need a fingerprint.
+        byte[] fingerprint = draft.requestId() == null ? null : ContentFingerprint.of(draft);
         RequestLogDraft stamped = switch (caller.role()) {
             case ANON -> mark(draft, ANONYMOUS_MARK);
             case AUTHENTICATED -> mark(asUser(caller, draft, pointer), USER_MARK);

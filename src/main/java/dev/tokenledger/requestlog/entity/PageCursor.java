@@ -14,8 +14,8 @@ import java.util.UUID;
  */
 public record PageCursor(Instant createdAt, UUID id) {
 
-    public static PageCursor after(RequestLog last) {
-        return new PageCursor(last.getCreatedAt(), last.getId());
+    public static PageCursor after(RequestLogRecord last) {
+        return new PageCursor(last.createdAt(), last.id());
     }
 
     public String encode() {
