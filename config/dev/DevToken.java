@@ -29,14 +29,23 @@ public class DevToken {
         String secret = System.getenv().getOrDefault("TOKENLEDGER_JWT_SECRET", DEVELOPMENT_SECRET);
 
         long now = Instant.now().getEpochSecond();
-        String claims = "{\"role\":\"" + role + "\""
-                + (subject == null ? "" : ",\"sub\":\"" + subject + "\"")
-                + ",\"iat\":" + now + ",\"exp\":" + (now + hours * 3600) + "}";
+        String claims =
+                "{\"role\":\""
+                        + role
+                        + "\""
+                        + (subject == null ? "" : ",\"sub\":\"" + subject + "\"")
+                        + ",\"iat\":"
+                        + now
+                        + ",\"exp\":"
+                        + (now + hours * 3600)
+                        + "}";
         String unsigned = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + base64(claims);
         Mac hmac = Mac.getInstance("HmacSHA256");
         hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(hmac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
+        String signature =
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(hmac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
         System.out.println(unsigned + "." + signature);
     }
 
@@ -50,7 +59,8 @@ public class DevToken {
     }
 
     private static String base64(String json) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,26 +3,16 @@ package dev.tokenledger.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenledger.testing.Api;
 import dev.tokenledger.testing.Deployments;
-import dev.tokenledger.testing.LiteLlmCases;
-import dev.tokenledger.testing.TestData;
 import dev.tokenledger.testing.TestDatabase;
 import dev.tokenledger.testing.Tokens;
 import java.net.URL;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,8 +34,7 @@ class IngestRowLevelSecurityIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
@@ -55,13 +44,20 @@ class IngestRowLevelSecurityIT {
             connection.setAutoCommit(false);
             actAs(connection, "tokenledger_ingest");
 
-            assertThat(single(connection, "select count(*) from model_price_quote('m', now(),"
-                    + " 1, 1, 0)")).as("may price").isEqualTo("0");
+            assertThat(
+                            single(
+                                    connection,
+                                    "select count(*) from model_price_quote('m', now(),"
+                                            + " 1, 1, 0)"))
+                    .as("may price")
+                    .isEqualTo("0");
             assertRefused(connection, "select count(*) from ingest_dead_letters");
             assertRefused(connection, "select count(*) from model_prices");
             assertRefused(connection, "select count(*) from request_logs");
-            assertRefused(connection, "insert into model_prices (id, model_pattern, input_price,"
-                    + " output_price, valid_from) values (gen_random_uuid(), 'm', 0, 0, now())");
+            assertRefused(
+                    connection,
+                    "insert into model_prices (id, model_pattern, input_price, output_price,"
+                            + " valid_from) values (gen_random_uuid(), 'm', 0, 0, now())");
             connection.rollback();
         }
     }
@@ -90,8 +86,8 @@ class IngestRowLevelSecurityIT {
     }
 
     private static void actAs(Connection connection, String role) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select set_config('role', ?, true)")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select set_config('role', ?, true)")) {
             statement.setString(1, role);
             statement.execute();
         }
@@ -110,8 +106,9 @@ class IngestRowLevelSecurityIT {
         boolean inTransaction = !connection.getAutoCommit();
         var savepoint = inTransaction ? connection.setSavepoint() : null;
         assertThatThrownBy(() -> single(connection, sql))
-                .isInstanceOfSatisfying(SQLException.class, refused ->
-                        assertThat(refused.getSQLState()).as(sql).isEqualTo("42501"));
+                .isInstanceOfSatisfying(
+                        SQLException.class,
+                        refused -> assertThat(refused.getSQLState()).as(sql).isEqualTo("42501"));
         if (inTransaction) {
             connection.rollback(savepoint);
         }

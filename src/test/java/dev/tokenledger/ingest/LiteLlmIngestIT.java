@@ -42,8 +42,7 @@ class LiteLlmIngestIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
@@ -103,14 +102,17 @@ class LiteLlmIngestIT {
         Api.Reply again = gateway().post(INGEST, body);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
-        assertThat(counts(first)).isEqualTo("3 received: 2 created, 1 duplicates, 0 conflicts,"
-                + " 0 rejected");
+        assertThat(counts(first))
+                .isEqualTo("3 received: 2 created, 1 duplicates, 0 conflicts," + " 0 rejected");
         assertThat(first.json().at("/items/2/line").asInt()).isEqualTo(3);
         assertThat(first.json().at("/items/2/id")).isEqualTo(first.json().at("/items/0/id"));
-        assertThat(counts(again)).isEqualTo("3 received: 0 created, 3 duplicates, 0 conflicts,"
-                + " 0 rejected");
-        assertThat(TestDatabase.count("select count(*) from request_logs"
-                + " where request_id in ('c1', 'c2')")).isEqualTo(2);
+        assertThat(counts(again))
+                .isEqualTo("3 received: 0 created, 3 duplicates, 0 conflicts," + " 0 rejected");
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from request_logs"
+                                        + " where request_id in ('c1', 'c2')"))
+                .isEqualTo(2);
         JsonNode finetune = row("c2");
         assertThat(finetune.get("total_cost").isNull()).isTrue();
         assertThat(finetune.at("/additional_details/cost_source").asText()).isEqualTo("unpriced");
@@ -125,8 +127,13 @@ class LiteLlmIngestIT {
         ObjectNode line = fresh();
 
         Api.Reply one = gateway().post(INGEST, single.toString());
-        Api.Reply ndjson = gateway().send("POST", INGEST,
-                BodyPublishers.ofString(line + "\n" + fresh() + "\n"), "application/x-ndjson");
+        Api.Reply ndjson =
+                gateway()
+                        .send(
+                                "POST",
+                                INGEST,
+                                BodyPublishers.ofString(line + "\n" + fresh() + "\n"),
+                                "application/x-ndjson");
 
         assertThat(one.status()).as(one.toString()).isEqualTo(201);
         assertThat(one.json().get("items")).hasSize(1);
@@ -143,26 +150,26 @@ class LiteLlmIngestIT {
         Api.Reply twice = gateway().post(INGEST, LiteLlmCases.batch(payload, payload));
         Api.Reply later = gateway().post(INGEST, LiteLlmCases.batch(payload));
 
-        assertThat(counts(twice)).isEqualTo("2 received: 1 created, 1 duplicates, 0 conflicts,"
-                + " 0 rejected");
+        assertThat(counts(twice))
+                .isEqualTo("2 received: 1 created, 1 duplicates, 0 conflicts," + " 0 rejected");
         assertThat(later.json().at("/items/0/result").asText()).isEqualTo("duplicate");
-        assertThat(TestDatabase.count("select count(*) from request_logs where request_id = ?",
-                id)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from request_logs where request_id = ?", id))
+                .isEqualTo(1);
     }
 
     @Test
     void anIdReusedWithDifferentContentIsCountedLoggedAndKeptNotDropped() {
         ObjectNode original = fresh();
-        ObjectNode reused = original.deepCopy().put("completion_tokens", 999)
-                .put("total_tokens", 1099);
+        ObjectNode reused =
+                original.deepCopy().put("completion_tokens", 999).put("total_tokens", 1099);
         String id = original.get("litellm_call_id").asText();
         gateway().post(INGEST, LiteLlmCases.batch(original));
 
         Api.Reply reply = gateway().post(INGEST, LiteLlmCases.batch(reused));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(counts(reply)).isEqualTo("1 received: 0 created, 0 duplicates, 1 conflicts,"
-                + " 0 rejected");
+        assertThat(counts(reply))
+                .isEqualTo("1 received: 0 created, 0 duplicates, 1 conflicts," + " 0 rejected");
         assertThat(row(id).at("/additional_details/output_tokens").asLong()).isEqualTo(20);
         String letterId = reply.json().at("/items/0/dead_letter_id").asText();
         JsonNode letter = admin().get(DEAD_LETTERS + "/" + letterId).json();
@@ -181,8 +188,8 @@ class LiteLlmIngestIT {
         Api.Reply reply = gateway().post(INGEST, LiteLlmCases.batch(original, reused));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        assertThat(counts(reply)).isEqualTo("2 received: 1 created, 0 duplicates, 1 conflicts,"
-                + " 0 rejected");
+        assertThat(counts(reply))
+                .isEqualTo("2 received: 1 created, 0 duplicates, 1 conflicts," + " 0 rejected");
         assertThat(row(original.get("litellm_call_id").asText()).get("model").asText())
                 .isEqualTo("gpt-4o-mini");
     }
@@ -191,8 +198,8 @@ class LiteLlmIngestIT {
     void oneBadPayloadDoesNotLoseTheOther511AndTheBatchIsOneTransaction() {
         String user = TestData.user();
         ArrayNode batch = Api.JSON.createArrayNode();
-        IntStream.range(0, 512).forEach(i -> batch.add(LiteLlmCases.payload(user, "gpt-4o",
-                "0.001")));
+        IntStream.range(0, 512)
+                .forEach(i -> batch.add(LiteLlmCases.payload(user, "gpt-4o", "0.001")));
         ((ObjectNode) batch.get(300)).put("prompt_tokens", 14417.92);
 
         long started = System.nanoTime();
@@ -201,17 +208,27 @@ class LiteLlmIngestIT {
 
         System.out.printf("512-payload delivery answered in %d ms%n", millis);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        assertThat(counts(reply)).isEqualTo("512 received: 511 created, 0 duplicates,"
-                + " 0 conflicts, 1 rejected");
+        assertThat(counts(reply))
+                .isEqualTo("512 received: 511 created, 0 duplicates," + " 0 conflicts, 1 rejected");
         JsonNode rejected = reply.json().at("/items/300");
         assertThat(rejected.get("result").asText()).isEqualTo("rejected");
         assertThat(rejected.at("/errors/0/pointer").asText()).isEqualTo("/prompt_tokens");
-        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?",
-                user)).isEqualTo(511);
-        assertThat(TestDatabase.count("select count(distinct xmin::text) from request_logs"
-                + " where end_user = ?", user)).as("one transaction").isEqualTo(1);
-        JsonNode letters = admin().get(DEAD_LETTERS + "?delivery_id="
-                + reply.json().get("delivery_id").asText()).json().get("items");
+        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?", user))
+                .isEqualTo(511);
+        assertThat(
+                        TestDatabase.count(
+                                "select count(distinct xmin::text) from request_logs"
+                                        + " where end_user = ?",
+                                user))
+                .as("one transaction")
+                .isEqualTo(1);
+        JsonNode letters =
+                admin().get(
+                                DEAD_LETTERS
+                                        + "?delivery_id="
+                                        + reply.json().get("delivery_id").asText())
+                        .json()
+                        .get("items");
         assertThat(letters).hasSize(1);
         assertThat(letters.get(0).get("reason").asText())
                 .isEqualTo("/prompt_tokens: must be a whole number of tokens, not 14417.92.");
@@ -227,29 +244,39 @@ class LiteLlmIngestIT {
         payloads.add(fresh().put("completion_tokens", -3).toString());
         payloads.add(fresh().put("prompt_tokens", "lots").toString());
         payloads.add(fresh().put("response_cost", -0.5).toString());
-        payloads.add(fresh().put("response_cost", 1).toString().replace("\"response_cost\":1",
-                "\"response_cost\":NaN"));
-        payloads.add(fresh().put("response_cost", 1).toString().replace("\"response_cost\":1",
-                "\"response_cost\":Infinity"));
+        payloads.add(
+                fresh().put("response_cost", 1)
+                        .toString()
+                        .replace("\"response_cost\":1", "\"response_cost\":NaN"));
+        payloads.add(
+                fresh().put("response_cost", 1)
+                        .toString()
+                        .replace("\"response_cost\":1", "\"response_cost\":Infinity"));
         payloads.add(fresh().toString());
 
         Api.Reply reply = gateway().post(INGEST, "[" + String.join(",", payloads) + "]");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        assertThat(counts(reply)).isEqualTo("7 received: 1 created, 0 duplicates, 0 conflicts,"
-                + " 6 rejected");
+        assertThat(counts(reply))
+                .isEqualTo("7 received: 1 created, 0 duplicates, 0 conflicts," + " 6 rejected");
         List<String> reasons = new ArrayList<>();
-        for (JsonNode letter : admin().get(DEAD_LETTERS + "?delivery_id="
-                + reply.json().get("delivery_id").asText()).json().get("items")) {
+        for (JsonNode letter :
+                admin().get(
+                                DEAD_LETTERS
+                                        + "?delivery_id="
+                                        + reply.json().get("delivery_id").asText())
+                        .json()
+                        .get("items")) {
             reasons.add(letter.get("position").asInt() + " " + letter.get("reason").asText());
         }
-        assertThat(reasons).containsExactlyInAnyOrder(
-                "0 /prompt_tokens: must be a whole number of tokens, not 12.5.",
-                "1 /completion_tokens: must not be negative.",
-                "2 /prompt_tokens: must be a whole number of tokens.",
-                "3 /response_cost: must not be negative.",
-                "4 /response_cost: must be a finite number, not NaN.",
-                "5 /response_cost: must be a finite number, not Infinity.");
+        assertThat(reasons)
+                .containsExactlyInAnyOrder(
+                        "0 /prompt_tokens: must be a whole number of tokens, not 12.5.",
+                        "1 /completion_tokens: must not be negative.",
+                        "2 /prompt_tokens: must be a whole number of tokens.",
+                        "3 /response_cost: must not be negative.",
+                        "4 /response_cost: must be a finite number, not NaN.",
+                        "5 /response_cost: must be a finite number, not Infinity.");
     }
 
     @Test
@@ -265,10 +292,15 @@ class LiteLlmIngestIT {
         assertThat(reply.json().at("/errors/0/pointer").asText()).isEqualTo("/completion_tokens");
         assertThat(reply.json().get("detail").asText()).contains("kept as a dead letter");
         assertThat(again.status()).isEqualTo(422);
-        assertThat(TestDatabase.count("select count(*) from ingest_dead_letters"
-                + " where request_id = ?", id)).as("kept once").isEqualTo(1);
-        assertThat(TestDatabase.count("select count(*) from request_logs where request_id = ?",
-                id)).isZero();
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from ingest_dead_letters"
+                                        + " where request_id = ?",
+                                id))
+                .as("kept once")
+                .isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from request_logs where request_id = ?", id))
+                .isZero();
     }
 
     @Test
@@ -281,8 +313,12 @@ class LiteLlmIngestIT {
         assertThat(reply.json().at("/items/1/result").asText()).isEqualTo("rejected");
         assertThat(reply.json().at("/items/1/errors/0/detail").asText())
                 .startsWith("line 2 is not JSON");
-        JsonNode letter = admin().get(DEAD_LETTERS + "/"
-                + reply.json().at("/items/1/dead_letter_id").asText()).json();
+        JsonNode letter =
+                admin().get(
+                                DEAD_LETTERS
+                                        + "/"
+                                        + reply.json().at("/items/1/dead_letter_id").asText())
+                        .json();
         assertThat(letter.get("line").asInt()).isEqualTo(2);
         assertThat(letter.has("payload_text")).as("may hold a prompt").isFalse();
     }
@@ -301,19 +337,28 @@ class LiteLlmIngestIT {
     @Test
     void aDeliveryThatFailsInTheDatabaseStoresNothingAndCountsOnceWhenRetried() {
         ObjectNode poisoned = fresh();
-        ArrayNode batch = LiteLlmCases.batch(fresh(), poisoned, fresh(),
-                fresh().put("prompt_tokens", -1));
+        ArrayNode batch =
+                LiteLlmCases.batch(fresh(), poisoned, fresh(), fresh().put("prompt_tokens", -1));
         String trigger = "fail_" + poisoned.get("litellm_call_id").asText().replace('-', '_');
-        TestDatabase.execute("create function " + trigger + "() returns trigger language plpgsql"
-                + " as $$ begin if new.request_id = '" + poisoned.get("litellm_call_id").asText()
-                + "' then raise exception 'injected failure'; end if; return new; end $$",
-                "create trigger " + trigger + " before insert on request_logs for each row"
-                        + " execute function " + trigger + "()");
+        TestDatabase.execute(
+                "create function "
+                        + trigger
+                        + "() returns trigger language plpgsql"
+                        + " as $$ begin if new.request_id = '"
+                        + poisoned.get("litellm_call_id").asText()
+                        + "' then raise exception 'injected failure'; end if; return new; end $$",
+                "create trigger "
+                        + trigger
+                        + " before insert on request_logs for each row"
+                        + " execute function "
+                        + trigger
+                        + "()");
         Api.Reply failed;
         try {
             failed = gateway().post(INGEST, batch);
         } finally {
-            TestDatabase.execute("drop trigger " + trigger + " on request_logs",
+            TestDatabase.execute(
+                    "drop trigger " + trigger + " on request_logs",
                     "drop function " + trigger + "()");
         }
 
@@ -321,13 +366,22 @@ class LiteLlmIngestIT {
 
         assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
         assertThat(failed.json().has("incident")).isTrue();
-        assertThat(counts(retried)).isEqualTo("4 received: 3 created, 0 duplicates, 0 conflicts,"
-                + " 1 rejected");
+        assertThat(counts(retried))
+                .isEqualTo("4 received: 3 created, 0 duplicates, 0 conflicts," + " 1 rejected");
         String ids = ids(batch);
-        assertThat(TestDatabase.count("select count(*) from request_logs where request_id in ("
-                + ids + ")")).isEqualTo(3);
-        assertThat(TestDatabase.count("select count(*) from ingest_dead_letters"
-                + " where request_id in (" + ids + ")")).isEqualTo(1);
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from request_logs where request_id in ("
+                                        + ids
+                                        + ")"))
+                .isEqualTo(3);
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from ingest_dead_letters"
+                                        + " where request_id in ("
+                                        + ids
+                                        + ")"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -335,15 +389,21 @@ class LiteLlmIngestIT {
         ArrayNode batch = Api.JSON.createArrayNode();
         IntStream.range(0, 50).forEach(i -> batch.add(fresh()));
 
-        List<Api.Reply> replies = IntStream.range(0, 4).parallel()
-                .mapToObj(i -> gateway().post(INGEST, batch))
-                .toList();
+        List<Api.Reply> replies =
+                IntStream.range(0, 4)
+                        .parallel()
+                        .mapToObj(i -> gateway().post(INGEST, batch))
+                        .toList();
 
         assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isIn(200, 201));
         assertThat(replies.stream().mapToInt(reply -> reply.json().get("created").asInt()).sum())
                 .isEqualTo(50);
-        assertThat(TestDatabase.count("select count(*) from request_logs where request_id in ("
-                + ids(batch) + ")")).isEqualTo(50);
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from request_logs where request_id in ("
+                                        + ids(batch)
+                                        + ")"))
+                .isEqualTo(50);
     }
 
     @Test
@@ -354,14 +414,19 @@ class LiteLlmIngestIT {
             ArrayNode backward = Api.JSON.createArrayNode();
             IntStream.range(0, 300).forEach(i -> backward.add(forward.get(299 - i)));
 
-            List<Api.Reply> replies = List.of(forward, backward).parallelStream()
-                    .map(batch -> gateway().post(INGEST, batch))
-                    .toList();
+            List<Api.Reply> replies =
+                    List.of(forward, backward).parallelStream()
+                            .map(batch -> gateway().post(INGEST, batch))
+                            .toList();
 
-            assertThat(replies).allSatisfy(reply ->
-                    assertThat(reply.status()).as(reply.toString()).isIn(200, 201));
-            assertThat(replies.get(0).json().get("created").asInt()
-                    + replies.get(1).json().get("created").asInt()).isEqualTo(300);
+            assertThat(replies)
+                    .allSatisfy(
+                            reply ->
+                                    assertThat(reply.status()).as(reply.toString()).isIn(200, 201));
+            assertThat(
+                            replies.get(0).json().get("created").asInt()
+                                    + replies.get(1).json().get("created").asInt())
+                    .isEqualTo(300);
         }
     }
 
@@ -371,12 +436,16 @@ class LiteLlmIngestIT {
 
         Api.Reply reply = gateway().post(INGEST, LiteLlmCases.batch(bad, bad, fresh()));
 
-        assertThat(counts(reply)).isEqualTo("3 received: 1 created, 0 duplicates, 0 conflicts,"
-                + " 2 rejected");
+        assertThat(counts(reply))
+                .isEqualTo("3 received: 1 created, 0 duplicates, 0 conflicts," + " 2 rejected");
         assertThat(reply.json().at("/items/1/dead_letter_id"))
                 .isEqualTo(reply.json().at("/items/0/dead_letter_id"));
-        assertThat(TestDatabase.count("select count(*) from ingest_dead_letters"
-                + " where request_id = ?", bad.get("litellm_call_id").asText())).isEqualTo(1);
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from ingest_dead_letters"
+                                        + " where request_id = ?",
+                                bad.get("litellm_call_id").asText()))
+                .isEqualTo(1);
     }
 
     private Api gateway() {
@@ -392,15 +461,18 @@ class LiteLlmIngestIT {
     }
 
     private static JsonNode row(String requestId) {
-        List<JsonNode> rows = TestDatabase.json("select to_jsonb(r) - 'content_hash'"
-                + " from request_logs r where request_id = ?", requestId);
+        List<JsonNode> rows =
+                TestDatabase.json(
+                        "select to_jsonb(r) - 'content_hash'"
+                                + " from request_logs r where request_id = ?",
+                        requestId);
         assertThat(rows).as("rows for " + requestId).hasSize(1);
         return rows.get(0);
     }
 
     private static String cost(String requestId) {
-        return TestDatabase.text("select total_cost::text from request_logs"
-                + " where request_id = ?", requestId);
+        return TestDatabase.text(
+                "select total_cost::text from request_logs" + " where request_id = ?", requestId);
     }
 
     private static String ids(ArrayNode batch) {
@@ -411,8 +483,15 @@ class LiteLlmIngestIT {
 
     private static String counts(Api.Reply reply) {
         JsonNode report = reply.json();
-        return report.get("received") + " received: " + report.get("created") + " created, "
-                + report.get("duplicates") + " duplicates, " + report.get("conflicts")
-                + " conflicts, " + report.get("rejected") + " rejected";
+        return report.get("received")
+                + " received: "
+                + report.get("created")
+                + " created, "
+                + report.get("duplicates")
+                + " duplicates, "
+                + report.get("conflicts")
+                + " conflicts, "
+                + report.get("rejected")
+                + " rejected";
     }
 }

@@ -37,8 +37,7 @@ class PriceCatalogIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
@@ -46,8 +45,11 @@ class PriceCatalogIT {
     void anUnpricedModelIsListedThenPricedAndRecomputedExactly() {
         String model = model();
         ObjectNode early = payload(model, null);
-        ObjectNode late = payload(model, null).put("prompt_tokens", 1000)
-                .put("completion_tokens", 500).put("total_tokens", 1500);
+        ObjectNode late =
+                payload(model, null)
+                        .put("prompt_tokens", 1000)
+                        .put("completion_tokens", 500)
+                        .put("total_tokens", 1500);
         gateway().post(INGEST, LiteLlmCases.batch(early, late));
 
         JsonNode listed = unpriced(model);
@@ -55,8 +57,11 @@ class PriceCatalogIT {
         assertThat(cost(early)).isNull();
         assertThat(details(early).get("cost_source").asText()).isEqualTo("unpriced");
 
-        String priceId = admin().post(PRICES, price(model, "0.000001", "0.000004", null,
-                "2024-01-01")).json().get("id").asText();
+        String priceId =
+                admin().post(PRICES, price(model, "0.000001", "0.000004", null, "2024-01-01"))
+                        .json()
+                        .get("id")
+                        .asText();
         JsonNode recomputed = admin().post(UNPRICED + "/recompute?model=" + model, "").json();
 
         assertThat(recomputed.get("priced").asLong()).isEqualTo(2);
@@ -68,7 +73,8 @@ class PriceCatalogIT {
         assertThat(unpriced(model)).isNull();
         Api.Reply redelivered = gateway().post(INGEST, LiteLlmCases.batch(early, late));
         assertThat(redelivered.json().get("duplicates").asInt())
-                .as("a redelivery after pricing is still the same payload").isEqualTo(2);
+                .as("a redelivery after pricing is still the same payload")
+                .isEqualTo(2);
     }
 
     @Test
@@ -76,7 +82,9 @@ class PriceCatalogIT {
         String model = model();
         admin().post(PRICES, price(model, "0.000002", "0.000008", "0.0000005", "2024-01-01"));
         ObjectNode cached = payload(model, null);
-        cached.putObject("response").putObject("usage").putObject("prompt_tokens_details")
+        cached.putObject("response")
+                .putObject("usage")
+                .putObject("prompt_tokens_details")
                 .put("cached_tokens", 60);
         ObjectNode zero = payload(model, "0");
 
@@ -124,26 +132,48 @@ class PriceCatalogIT {
     @Test
     void aCorrectedPriceReachesCatalogPricedRowsOnlyWhenAsked() {
         String model = model();
-        String priceId = admin().post(PRICES, price(model, "0.000001", "0", null, "2024-01-01"))
-                .json().get("id").asText();
+        String priceId =
+                admin().post(PRICES, price(model, "0.000001", "0", null, "2024-01-01"))
+                        .json()
+                        .get("id")
+                        .asText();
         ObjectNode payload = payload(model, null);
         gateway().post(INGEST, LiteLlmCases.batch(payload));
 
-        Api.Reply corrected = admin().send("PUT", PRICES + "/" + priceId, BodyPublishers.ofString(
-                Api.write(price(model, "0.000003", "0", null, "2024-01-01"))), "application/json");
+        Api.Reply corrected =
+                admin().send(
+                                "PUT",
+                                PRICES + "/" + priceId,
+                                BodyPublishers.ofString(
+                                        Api.write(
+                                                price(model, "0.000003", "0", null, "2024-01-01"))),
+                                "application/json");
         admin().post(UNPRICED + "/recompute", "");
         String unchanged = cost(payload);
-        JsonNode repriced = admin().post(UNPRICED + "/recompute?include_catalog_priced=true&model="
-                + model, "").json();
+        JsonNode repriced =
+                admin().post(UNPRICED + "/recompute?include_catalog_priced=true&model=" + model, "")
+                        .json();
 
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
         assertThat(unchanged).isEqualTo("0.0001");
         assertThat(repriced.get("priced").asLong()).isEqualTo(1);
         assertThat(cost(payload)).isEqualTo("0.0003");
-        assertThat(admin().send("DELETE", PRICES + "/" + priceId, BodyPublishers.noBody(), null)
-                .status()).isEqualTo(204);
-        JsonNode unpricedAgain = admin().post(UNPRICED + "/recompute?include_catalog_priced=true"
-                + "&model=" + model, "").json();
+        assertThat(
+                        admin().send(
+                                        "DELETE",
+                                        PRICES + "/" + priceId,
+                                        BodyPublishers.noBody(),
+                                        null)
+                                .status())
+                .isEqualTo(204);
+        JsonNode unpricedAgain =
+                admin().post(
+                                UNPRICED
+                                        + "/recompute?include_catalog_priced=true"
+                                        + "&model="
+                                        + model,
+                                "")
+                        .json();
         assertThat(unpricedAgain.get("unpriced_again").asLong()).isEqualTo(1);
         assertThat(cost(payload)).isNull();
         assertThat(details(payload).has("price_id")).isFalse();
@@ -153,24 +183,47 @@ class PriceCatalogIT {
     void pricesAreExactAndManagedThroughTheApi() {
         String model = model();
 
-        Api.Reply added = admin().post(PRICES, price(model, "0.00000015", "0.0000006",
-                "0.000000075", "2025-01-01"));
+        Api.Reply added =
+                admin().post(
+                                PRICES,
+                                price(
+                                        model,
+                                        "0.00000015",
+                                        "0.0000006",
+                                        "0.000000075",
+                                        "2025-01-01"));
         String id = added.json().get("id").asText();
         Api.Reply twin = admin().post(PRICES, price(model, "1", "1", null, "2025-01-01"));
-        Api.Reply invalid = admin().post(PRICES, Map.of("model_pattern", model,
-                "input_price", -1, "output_price", "x", "valid_from", "yesterday"));
+        Api.Reply invalid =
+                admin().post(
+                                PRICES,
+                                Map.of(
+                                        "model_pattern",
+                                        model,
+                                        "input_price",
+                                        -1,
+                                        "output_price",
+                                        "x",
+                                        "valid_from",
+                                        "yesterday"));
 
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.header("Location")).endsWith(PRICES + "/" + id);
         Api.Reply stored = admin().get(PRICES + "/" + id);
-        assertThat(stored.body()).as("exact, never through a double")
+        assertThat(stored.body())
+                .as("exact, never through a double")
                 .contains("\"input_price\":0.00000015", "\"cached_input_price\":0.000000075");
         assertThat(stored.json().get("valid_from").asText()).isEqualTo("2025-01-01");
-        assertThat(StreamSupport.stream(admin().get(PRICES).json().get("items").spliterator(),
-                false).map(price -> price.get("id").asText())).contains(id);
+        assertThat(
+                        StreamSupport.stream(
+                                        admin().get(PRICES).json().get("items").spliterator(),
+                                        false)
+                                .map(price -> price.get("id").asText()))
+                .contains(id);
         assertThat(twin.status()).as(twin.toString()).isEqualTo(409);
         assertThat(invalid.status()).isEqualTo(422);
-        assertThat(invalid.json().get("errors")).extracting(error -> error.get("pointer").asText())
+        assertThat(invalid.json().get("errors"))
+                .extracting(error -> error.get("pointer").asText())
                 .containsExactlyInAnyOrder("/input_price", "/output_price", "/valid_from");
         assertThat(admin().get(PRICES + "/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(admin().get(PRICES + "/not-an-id").status()).isEqualTo(404);
@@ -202,8 +255,8 @@ class PriceCatalogIT {
         return LiteLlmCases.payload(TestData.user(), model, cost);
     }
 
-    private static Map<String, Object> price(String pattern, String input, String output,
-            String cached, String validFrom) {
+    private static Map<String, Object> price(
+            String pattern, String input, String output, String cached, String validFrom) {
         Map<String, Object> price = new java.util.LinkedHashMap<>();
         price.put("model_pattern", pattern);
         price.put("input_price", input);
@@ -214,12 +267,15 @@ class PriceCatalogIT {
     }
 
     private static String cost(ObjectNode payload) {
-        return TestDatabase.text("select total_cost::text from request_logs where request_id = ?",
+        return TestDatabase.text(
+                "select total_cost::text from request_logs where request_id = ?",
                 payload.get("litellm_call_id").asText());
     }
 
     private static JsonNode details(ObjectNode payload) {
-        return TestDatabase.json("select additional_details from request_logs"
-                + " where request_id = ?", payload.get("litellm_call_id").asText()).get(0);
+        return TestDatabase.json(
+                        "select additional_details from request_logs" + " where request_id = ?",
+                        payload.get("litellm_call_id").asText())
+                .get(0);
     }
 }

@@ -4,14 +4,15 @@ import dev.tokenledger.testing.TestDatabase;
 
 /**
  * An oracle for generated tables, written apart from the migration's own SQL: each legacy row
- * checked against its request_logs row by other means than the migration uses. The cost must
- * be the same double and its shortest decimal (one digit fewer no longer reads back as that
- * double, so no binary artefacts trail it); the time turned back into UTC wall time must be the
- * legacy one; every details key is checked on its own, with no JSON nulls and no extra keys.
+ * checked against its request_logs row by other means than the migration uses. The cost must be the
+ * same double and its shortest decimal (one digit fewer no longer reads back as that double, so no
+ * binary artefacts trail it); the time turned back into UTC wall time must be the legacy one; every
+ * details key is checked on its own, with no JSON nulls and no extra keys.
  */
 final class GeneratedRows {
 
-    private static final String MISMATCHES = """
+    private static final String MISMATCHES =
+            """
             select count(*) from %s.usage_logs u
             left join request_logs r on r.id = u.id
             where r.id is null

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * POST /api/v1/legacy/sql over real HTTP. Each case of sql_queries.md is run through the
- * translator as a user, and the very same SQL text is run by the test against a usage_logs view
- * of that user's request_logs written here by hand: both answers must be equal.
+ * POST /api/v1/legacy/sql over real HTTP. Each case of sql_queries.md is run through the translator
+ * as a user, and the very same SQL text is run by the test against a usage_logs view of that user's
+ * request_logs written here by hand: both answers must be equal.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,7 +43,8 @@ class LegacySqlApiIT {
     private static final String PATH = "/api/v1/legacy/sql";
 
     /** usage_logs restated by hand over one user's request_logs rows (what RLS shows them). */
-    private static final String VIEW = """
+    private static final String VIEW =
+            """
             with usage_logs as (
                 select id, end_user as user_id, additional_details ->> 'session_id' as session_id,
                        model as model_name,
@@ -60,8 +61,7 @@ class LegacySqlApiIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
@@ -77,20 +77,38 @@ class LegacySqlApiIT {
         LegacyRows rows = LegacyRows.seed();
         String[][] cases = {
             {rows.user123(), "SELECT * FROM usage_logs WHERE user_id = 'USER';"},
-            {rows.user123(), "SELECT model_name, SUM(total_tokens) AS tokens, SUM(cost) AS spend"
-                + " FROM usage_logs WHERE user_id = 'USER' AND created_at >= '2025-05-01'"
-                + " GROUP BY model_name ORDER BY spend DESC;"},
-            {rows.user123(), "SELECT session_id, COUNT(*) FROM usage_logs WHERE user_id = 'USER'"
-                + " GROUP BY session_id;"},
-            {rows.user123(), "SELECT date_trunc('day', created_at) AS day, SUM(input_tokens),"
-                + " SUM(output_tokens) FROM usage_logs WHERE created_at BETWEEN '2025-05-01'"
-                + " AND '2025-05-31' GROUP BY 1 ORDER BY 1;"},
-            {rows.user789(), "select * from usage_logs where auth_method = 'api_key' and"
-                + " total_tokens > 1000 order by created_at desc limit 20"},
-            {rows.user123(), "SELECT ul.user_id, ul.cost FROM usage_logs ul WHERE ul.cost IS NOT"
-                + " NULL AND ul.model_name IN ('gpt-4o', 'gpt-4o-mini')"},
-            {rows.user456(), "SELECT AVG(output_tokens)::int AS avg_out, MAX(cost) FROM"
-                + " usage_logs WHERE user_id = 'USER'"},
+            {
+                rows.user123(),
+                "SELECT model_name, SUM(total_tokens) AS tokens, SUM(cost) AS spend"
+                        + " FROM usage_logs WHERE user_id = 'USER' AND created_at >= '2025-05-01'"
+                        + " GROUP BY model_name ORDER BY spend DESC;"
+            },
+            {
+                rows.user123(),
+                "SELECT session_id, COUNT(*) FROM usage_logs WHERE user_id = 'USER'"
+                        + " GROUP BY session_id;"
+            },
+            {
+                rows.user123(),
+                "SELECT date_trunc('day', created_at) AS day, SUM(input_tokens), SUM(output_tokens)"
+                        + " FROM usage_logs WHERE created_at BETWEEN '2025-05-01' AND '2025-05-31'"
+                        + " GROUP BY 1 ORDER BY 1;"
+            },
+            {
+                rows.user789(),
+                "select * from usage_logs where auth_method = 'api_key' and"
+                        + " total_tokens > 1000 order by created_at desc limit 20"
+            },
+            {
+                rows.user123(),
+                "SELECT ul.user_id, ul.cost FROM usage_logs ul WHERE ul.cost IS NOT"
+                        + " NULL AND ul.model_name IN ('gpt-4o', 'gpt-4o-mini')"
+            },
+            {
+                rows.user456(),
+                "SELECT AVG(output_tokens)::int AS avg_out, MAX(cost) FROM"
+                        + " usage_logs WHERE user_id = 'USER'"
+            },
         };
 
         int[] rowCounts = {4, 2, 2, 3, 1, 4, 1};
@@ -102,8 +120,7 @@ class LegacySqlApiIT {
             Reply reply = post(tokens.user(user), sql, true);
 
             assertThat(reply.status()).as(sql + " -> " + reply.body()).isEqualTo(200);
-            assertThat(normalized(reply.json().get("rows"))).as(sql)
-                    .isEqualTo(original(sql, user));
+            assertThat(normalized(reply.json().get("rows"))).as(sql).isEqualTo(original(sql, user));
             assertThat(reply.json().get("row_count").asInt()).as(sql).isEqualTo(rowCounts[i]);
         }
     }
@@ -112,38 +129,53 @@ class LegacySqlApiIT {
     void everyRefusedStatementSaysWhyAndTouchesNothing() {
         String token = tokens.service();
         long before = TestDatabase.rows();
-        Map<String, String> refused = Map.of(
-                "DELETE FROM usage_logs WHERE user_id = 'user-123'", "Only SELECT statements",
-                "SELECT * FROM usage_logs; DROP TABLE request_logs;", "exactly one SELECT",
-                "SELECT * FROM request_logs", "Only usage_logs can be queried",
-                "SELECT pg_sleep(10) FROM usage_logs", "pg_sleep is not allowed",
-                "SELECT * FROM usage_logs WHERE user_id = 'x' UNION SELECT * FROM"
-                        + " pg_catalog.pg_authid", "UNION",
-                "SELECT * FROM usage_logs WHERE no_such_column = 1", "no column no_such_column");
+        Map<String, String> refused =
+                Map.of(
+                        "DELETE FROM usage_logs WHERE user_id = 'user-123'",
+                        "Only SELECT statements",
+                        "SELECT * FROM usage_logs; DROP TABLE request_logs;",
+                        "exactly one SELECT",
+                        "SELECT * FROM request_logs",
+                        "Only usage_logs can be queried",
+                        "SELECT pg_sleep(10) FROM usage_logs",
+                        "pg_sleep is not allowed",
+                        "SELECT * FROM usage_logs WHERE user_id = 'x' UNION SELECT * FROM"
+                                + " pg_catalog.pg_authid",
+                        "UNION",
+                        "SELECT * FROM usage_logs WHERE no_such_column = 1",
+                        "no column no_such_column");
 
-        refused.forEach((sql, reason) -> {
-            for (boolean execute : new boolean[] {false, true}) {
-                Reply reply = post(token, sql, execute);
-                assertThat(reply.status()).as(sql).isEqualTo(422);
-                assertThat(reply.contentType()).startsWith("application/problem+json");
-                assertThat(reply.json().get("detail").asText()).as(sql).contains(reason);
-                assertThat(reply.json().at("/errors/0/parameter").asText()).isEqualTo("sql");
-            }
-        });
+        refused.forEach(
+                (sql, reason) -> {
+                    for (boolean execute : new boolean[] {false, true}) {
+                        Reply reply = post(token, sql, execute);
+                        assertThat(reply.status()).as(sql).isEqualTo(422);
+                        assertThat(reply.contentType()).startsWith("application/problem+json");
+                        assertThat(reply.json().get("detail").asText()).as(sql).contains(reason);
+                        assertThat(reply.json().at("/errors/0/parameter").asText())
+                                .isEqualTo("sql");
+                    }
+                });
 
         assertThat(TestDatabase.rows()).isEqualTo(before);
     }
 
     @Test
     void aTranslationShowsParameterisedSqlUnderTheOldNamesWithoutRunningIt() {
-        Reply reply = post(null, "SELECT model_name, SUM(cost) AS spend FROM usage_logs WHERE"
-                + " user_id = 'it''s me' GROUP BY model_name", false);
+        Reply reply =
+                post(
+                        null,
+                        "SELECT model_name, SUM(cost) AS spend FROM usage_logs WHERE"
+                                + " user_id = 'it''s me' GROUP BY model_name",
+                        false);
 
         JsonNode body = reply.json();
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(body.get("sql").asText()).isEqualTo("select request_logs.model as model_name,"
-                + " sum(request_logs.total_cost) as spend from request_logs where"
-                + " request_logs.end_user = $1 group by request_logs.model");
+        assertThat(body.get("sql").asText())
+                .isEqualTo(
+                        "select request_logs.model as model_name,"
+                                + " sum(request_logs.total_cost) as spend from request_logs where"
+                                + " request_logs.end_user = $1 group by request_logs.model");
         assertThat(body.at("/parameters/0/value").asText()).isEqualTo("it's me");
         assertThat(body.get("columns").toString()).isEqualTo("[\"model_name\",\"spend\"]");
         assertThat(body.has("rows")).isFalse();
@@ -176,26 +208,33 @@ class LegacySqlApiIT {
         callers.put("expired", tokens.expiredUser(TestData.user()));
         callers.put("forged", new Tokens("another-secret-that-is-at-least-32-bytes").service());
         // caller -> POST translate, POST execute, GET, HEAD, OPTIONS, PUT, PATCH, DELETE
-        Map<String, int[]> expected = Map.of(
-                "none", new int[] {200, 401, 405, 405, 200, 405, 405, 405},
-                "anon", new int[] {200, 403, 405, 405, 200, 405, 405, 405},
-                "user", new int[] {200, 200, 405, 405, 200, 405, 405, 405},
-                "service", new int[] {200, 200, 405, 405, 200, 405, 405, 405},
-                "ingest", new int[] {200, 403, 405, 405, 200, 405, 405, 405},
-                "expired", new int[] {401, 401, 401, 401, 401, 401, 401, 401},
-                "forged", new int[] {401, 401, 401, 401, 401, 401, 401, 401});
+        Map<String, int[]> expected =
+                Map.of(
+                        "none", new int[] {200, 401, 405, 405, 200, 405, 405, 405},
+                        "anon", new int[] {200, 403, 405, 405, 200, 405, 405, 405},
+                        "user", new int[] {200, 200, 405, 405, 200, 405, 405, 405},
+                        "service", new int[] {200, 200, 405, 405, 200, 405, 405, 405},
+                        "ingest", new int[] {200, 403, 405, 405, 200, 405, 405, 405},
+                        "expired", new int[] {401, 401, 401, 401, 401, 401, 401, 401},
+                        "forged", new int[] {401, 401, 401, 401, 401, 401, 401, 401});
 
-        callers.forEach((name, token) -> {
-            Api api = token == null ? Api.at(base) : Api.at(base).as(token);
-            int[] statuses = {post(token, sql, false).status(), post(token, sql, true).status(),
-                api.get(PATH).status(), api.send("HEAD", PATH, noBody(), null).status(),
-                api.send("OPTIONS", PATH, noBody(), null).status(),
-                api.send("PUT", PATH, BodyPublishers.ofString("{}"), "application/json").status(),
-                api.send("PATCH", PATH, BodyPublishers.ofString("{}"), "application/json")
-                        .status(),
-                api.send("DELETE", PATH, noBody(), null).status()};
-            assertThat(statuses).as(name).containsExactly(expected.get(name));
-        });
+        callers.forEach(
+                (name, token) -> {
+                    Api api = token == null ? Api.at(base) : Api.at(base).as(token);
+                    int[] statuses = {
+                        post(token, sql, false).status(),
+                        post(token, sql, true).status(),
+                        api.get(PATH).status(),
+                        api.send("HEAD", PATH, noBody(), null).status(),
+                        api.send("OPTIONS", PATH, noBody(), null).status(),
+                        api.send("PUT", PATH, BodyPublishers.ofString("{}"), "application/json")
+                                .status(),
+                        api.send("PATCH", PATH, BodyPublishers.ofString("{}"), "application/json")
+                                .status(),
+                        api.send("DELETE", PATH, noBody(), null).status()
+                    };
+                    assertThat(statuses).as(name).containsExactly(expected.get(name));
+                });
     }
 
     private static BodyPublisher noBody() {
@@ -207,8 +246,8 @@ class LegacySqlApiIT {
         try (Connection connection = TestDatabase.admin();
                 PreparedStatement utc = connection.prepareStatement("set time zone 'UTC'")) {
             utc.execute();
-            try (PreparedStatement query = connection.prepareStatement(
-                    VIEW + sql.replaceAll(";\\s*$", ""))) {
+            try (PreparedStatement query =
+                    connection.prepareStatement(VIEW + sql.replaceAll(";\\s*$", ""))) {
                 query.setString(1, user);
                 List<List<String>> rows = new ArrayList<>();
                 try (ResultSet result = query.executeQuery()) {
@@ -216,10 +255,10 @@ class LegacySqlApiIT {
                     while (result.next()) {
                         List<String> row = new ArrayList<>();
                         for (int i = 1; i <= columns; i++) {
-                            Object value = result.getMetaData().getColumnTypeName(i)
-                                    .equals("timestamptz")
-                                    ? result.getObject(i, OffsetDateTime.class)
-                                    : result.getObject(i);
+                            Object value =
+                                    result.getMetaData().getColumnTypeName(i).equals("timestamptz")
+                                            ? result.getObject(i, OffsetDateTime.class)
+                                            : result.getObject(i);
                             row.add(canonical(value));
                         }
                         rows.add(row);
@@ -234,9 +273,14 @@ class LegacySqlApiIT {
         List<List<String>> result = new ArrayList<>();
         for (JsonNode row : rows) {
             List<String> values = new ArrayList<>();
-            row.forEach(value -> values.add(value.isNull() ? canonical(null)
-                    : value.isNumber() ? canonical(value.decimalValue())
-                    : canonical(value.asText())));
+            row.forEach(
+                    value ->
+                            values.add(
+                                    value.isNull()
+                                            ? canonical(null)
+                                            : value.isNumber()
+                                                    ? canonical(value.decimalValue())
+                                                    : canonical(value.asText())));
             result.add(values);
         }
         return result;

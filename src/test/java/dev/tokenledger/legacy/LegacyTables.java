@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Legacy usage_logs tables for tests, each in a schema of its own and owned by the owner role,
- * as an operator would hand it over: the shared case file (src/test/resources/legacy, a copy of
- * the project's shared legacy case) or a generated table of any size in the same shape.
+ * Legacy usage_logs tables for tests, each in a schema of its own and owned by the owner role, as
+ * an operator would hand it over: the shared case file (src/test/resources/legacy, a copy of the
+ * project's shared legacy case) or a generated table of any size in the same shape.
  */
 public final class LegacyTables {
 
@@ -24,11 +24,12 @@ public final class LegacyTables {
 
     /**
      * Rows of every kind the shared file has, by arithmetic on g: NULLs in every nullable column,
-     * totals to fill in and totals that cannot be, costs written with up to six decimals and
-     * costs that are the result of float arithmetic (16 or 17 significant digits, which a cast
-     * rounding to 15 would lose), times with milliseconds, unicode model names.
+     * totals to fill in and totals that cannot be, costs written with up to six decimals and costs
+     * that are the result of float arithmetic (16 or 17 significant digits, which a cast rounding
+     * to 15 would lose), times with milliseconds, unicode model names.
      */
-    private static final String GENERATE = """
+    private static final String GENERATE =
+            """
             insert into usage_logs
             select md5(? || ':' || g)::uuid,
                    case when g % 97 = 0 then null else 'user-' || (g % 1000) end,
@@ -53,8 +54,8 @@ public final class LegacyTables {
     /** A new, empty schema the owner role owns, in a database whose schema is up to date. */
     public static String freshSchema() {
         TestSchema.migrate();
-        String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8)
-                .toLowerCase(Locale.ROOT);
+        String schema =
+                "legacy_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         admin("create schema " + schema + " authorization " + TestDatabase.OWNER);
         return schema;
     }
@@ -111,8 +112,7 @@ public final class LegacyTables {
     }
 
     public static void forgetMigratedRows(String schema) {
-        admin("delete from request_logs where id in (select id from " + schema
-                + ".usage_logs)");
+        admin("delete from request_logs where id in (select id from " + schema + ".usage_logs)");
     }
 
     public static String sharedFile() {

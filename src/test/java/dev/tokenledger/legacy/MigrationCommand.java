@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The migration command run as an operator runs it: a JVM of its own, configured by the
- * server's environment variables, so a test can kill it like any process.
+ * The migration command run as an operator runs it: a JVM of its own, configured by the server's
+ * environment variables, so a test can kill it like any process.
  */
 final class MigrationCommand {
 
@@ -76,20 +76,23 @@ final class MigrationCommand {
     }
 
     static Running start(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                UsageLogsMigrationCommand.class.getName()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                UsageLogsMigrationCommand.class.getName()));
         command.addAll(List.of(args));
         try {
             Path folder = Files.createTempDirectory("usage-logs-migration");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(folder.resolve("out").toFile())
-                    .redirectError(folder.resolve("err").toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command)
+                            .redirectOutput(folder.resolve("out").toFile())
+                            .redirectError(folder.resolve("err").toFile());
             builder.environment().put("TOKENLEDGER_DB_URL", System.getProperty("test.db.url"));
             builder.environment().put("TOKENLEDGER_DB_OWNER_USER", TestDatabase.OWNER);
-            builder.environment().put("TOKENLEDGER_DB_OWNER_PASSWORD",
-                    TestDatabase.OWNER_PASSWORD);
+            builder.environment().put("TOKENLEDGER_DB_OWNER_PASSWORD", TestDatabase.OWNER_PASSWORD);
             return new Running(builder.start(), folder);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);

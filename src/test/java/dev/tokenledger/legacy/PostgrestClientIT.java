@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs src/test/node/compat.test.mjs: every request of postgrest_queries.md sent by the real
- * Supabase client (@supabase/postgrest-js, installed by the build with npm ci) to this server,
- * each answer compared with the same question asked in SQL. The Node test fails this one.
+ * Supabase client (@supabase/postgrest-js, installed by the build with npm ci) to this server, each
+ * answer compared with the same question asked in SQL. The Node test fails this one.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -34,18 +34,17 @@ class PostgrestClientIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
     @Test
     void theSupabaseClientGetsTheSameAnswersAsSqlOnRequestLogs() throws Exception {
         LegacyRows rows = LegacyRows.seed();
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec",
-                "compat.test.mjs")
-                .directory(new File("src/test/node"))
-                .redirectErrorStream(true);
+        ProcessBuilder node =
+                new ProcessBuilder("node", "--test", "--test-reporter=spec", "compat.test.mjs")
+                        .directory(new File("src/test/node"))
+                        .redirectErrorStream(true);
         Map<String, String> environment = node.environment();
         environment.put("BASE_URL", base.toString());
         environment.put("RUN", rows.run());
@@ -72,10 +71,16 @@ class PostgrestClientIT {
     /** libpq's variables, for the test's own SQL connection as the administrator. */
     private static Map<String, String> database() {
         URI url = URI.create(System.getProperty("test.db.url").substring("jdbc:".length()));
-        return Map.of("PGHOST", url.getHost(),
-                "PGPORT", Integer.toString(url.getPort()),
-                "PGDATABASE", url.getPath().substring(1),
-                "PGUSER", System.getProperty("test.db.admin-user"),
-                "PGPASSWORD", System.getProperty("test.db.admin-password", ""));
+        return Map.of(
+                "PGHOST",
+                url.getHost(),
+                "PGPORT",
+                Integer.toString(url.getPort()),
+                "PGDATABASE",
+                url.getPath().substring(1),
+                "PGUSER",
+                System.getProperty("test.db.admin-user"),
+                "PGPASSWORD",
+                System.getProperty("test.db.admin-password", ""));
     }
 }

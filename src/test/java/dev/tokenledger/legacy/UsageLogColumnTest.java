@@ -10,8 +10,9 @@ class UsageLogColumnTest {
 
     @Test
     void everyLegacyColumnMapsAsTheBriefFixesIt() {
-        assertThat(Arrays.stream(UsageLogColumn.values())
-                        .map(c -> c.legacyName() + "->" + c.source() + ":" + c.target()))
+        assertThat(
+                        Arrays.stream(UsageLogColumn.values())
+                                .map(c -> c.legacyName() + "->" + c.source() + ":" + c.target()))
                 .containsExactly(
                         "id->COLUMN:id",
                         "user_id->COLUMN:end_user",

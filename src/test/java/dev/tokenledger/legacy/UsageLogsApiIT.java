@@ -33,19 +33,22 @@ class UsageLogsApiIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
     private Reply send(String token, String method, String path, String json) {
         Api api = token == null ? Api.at(base) : Api.at(base).as(token);
-        return api.send(method, path, json == null ? BodyPublishers.noBody()
-                : BodyPublishers.ofString(json), json == null ? null : "application/json");
+        return api.send(
+                method,
+                path,
+                json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json),
+                json == null ? null : "application/json");
     }
 
     private static String row(String user) {
-        return "{\"user_id\":" + (user == null ? "null" : "\"" + user + "\"")
+        return "{\"user_id\":"
+                + (user == null ? "null" : "\"" + user + "\"")
                 + ",\"model_name\":\"gpt-4o\",\"input_tokens\":3,\"output_tokens\":4,"
                 + "\"cost\":0.25}";
     }
@@ -65,37 +68,43 @@ class UsageLogsApiIT {
         callers.put("forged", new Tokens("another-secret-that-is-at-least-32-bytes").user(alice));
         String filter = TABLE + "?user_id=eq." + alice;
         // caller -> GET HEAD OPTIONS POST PUT PATCH DELETE
-        Map<String, int[]> expected = Map.of(
-                "none", new int[] {401, 401, 200, 201, 405, 401, 401},
-                "anon", new int[] {403, 403, 200, 201, 405, 403, 403},
-                "alice", new int[] {200, 200, 200, 201, 405, 403, 403},
-                "bob", new int[] {200, 200, 200, 403, 405, 403, 403},
-                "service", new int[] {200, 200, 200, 201, 405, 204, 204},
-                "ingest", new int[] {403, 403, 200, 201, 405, 403, 403},
-                "expired", new int[] {401, 401, 401, 401, 401, 401, 401},
-                "forged", new int[] {401, 401, 401, 401, 401, 401, 401});
+        Map<String, int[]> expected =
+                Map.of(
+                        "none", new int[] {401, 401, 200, 201, 405, 401, 401},
+                        "anon", new int[] {403, 403, 200, 201, 405, 403, 403},
+                        "alice", new int[] {200, 200, 200, 201, 405, 403, 403},
+                        "bob", new int[] {200, 200, 200, 403, 405, 403, 403},
+                        "service", new int[] {200, 200, 200, 201, 405, 204, 204},
+                        "ingest", new int[] {403, 403, 200, 201, 405, 403, 403},
+                        "expired", new int[] {401, 401, 401, 401, 401, 401, 401},
+                        "forged", new int[] {401, 401, 401, 401, 401, 401, 401});
         String[] methods = {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"};
 
-        callers.forEach((name, token) -> {
-            for (int i = 0; i < methods.length; i++) {
-                String method = methods[i];
-                String body = switch (method) {
-                    case "POST" -> row(alice);
-                    case "PUT", "PATCH" -> "{\"cost\":0.5}";
-                    default -> null;
-                };
-                String path = method.equals("DELETE") ? TABLE + "?user_id=eq.nobody-" + alice
-                        : filter;
-                Reply reply = send(token, method, path, body);
-                assertThat(reply.status()).as(name + " " + method + ": " + reply.body())
-                        .isEqualTo(expected.get(name)[i]);
-                assertThat(reply.header("Deprecation")).as(name + " " + method).isNotNull();
-                assertThat(reply.header("Link")).contains("/api/v1/request-logs");
-                if (reply.status() >= 400 && !method.equals("HEAD")) {
-                    assertPostgrestError(reply.json());
-                }
-            }
-        });
+        callers.forEach(
+                (name, token) -> {
+                    for (int i = 0; i < methods.length; i++) {
+                        String method = methods[i];
+                        String body =
+                                switch (method) {
+                                    case "POST" -> row(alice);
+                                    case "PUT", "PATCH" -> "{\"cost\":0.5}";
+                                    default -> null;
+                                };
+                        String path =
+                                method.equals("DELETE")
+                                        ? TABLE + "?user_id=eq.nobody-" + alice
+                                        : filter;
+                        Reply reply = send(token, method, path, body);
+                        assertThat(reply.status())
+                                .as(name + " " + method + ": " + reply.body())
+                                .isEqualTo(expected.get(name)[i]);
+                        assertThat(reply.header("Deprecation")).as(name + " " + method).isNotNull();
+                        assertThat(reply.header("Link")).contains("/api/v1/request-logs");
+                        if (reply.status() >= 400 && !method.equals("HEAD")) {
+                            assertPostgrestError(reply.json());
+                        }
+                    }
+                });
     }
 
     @Test
@@ -105,11 +114,15 @@ class UsageLogsApiIT {
         assertThat(send(tokens.user(alice), "POST", TABLE, row(alice)).status()).isEqualTo(201);
         assertThat(send(tokens.user(bob), "POST", TABLE, row(null)).status()).isEqualTo(201);
 
-        JsonNode asBob = send(tokens.user(bob), "GET", TABLE + "?user_id=eq." + alice, null)
-                .json();
+        JsonNode asBob = send(tokens.user(bob), "GET", TABLE + "?user_id=eq." + alice, null).json();
         JsonNode asAlice = send(tokens.user(alice), "GET", TABLE, null).json();
-        JsonNode asService = send(tokens.service(), "GET", TABLE + "?user_id=in.(" + alice + ","
-                + bob + ")&order=user_id", null).json();
+        JsonNode asService =
+                send(
+                                tokens.service(),
+                                "GET",
+                                TABLE + "?user_id=in.(" + alice + "," + bob + ")&order=user_id",
+                                null)
+                        .json();
 
         assertThat(asBob).isEmpty();
         assertThat(asAlice).hasSize(1);
@@ -125,8 +138,14 @@ class UsageLogsApiIT {
         String alice = TestData.user();
         long before = TestDatabase.rows();
 
-        Reply reply = send(tokens.user(alice), "POST", TABLE, "[" + row(alice)
-                + ",{\"model_name\":\"gpt-4o\",\"input_tokens\":\"abc\"}]");
+        Reply reply =
+                send(
+                        tokens.user(alice),
+                        "POST",
+                        TABLE,
+                        "["
+                                + row(alice)
+                                + ",{\"model_name\":\"gpt-4o\",\"input_tokens\":\"abc\"}]");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("message").asText()).startsWith("/1/input_tokens:");
@@ -137,10 +156,16 @@ class UsageLogsApiIT {
     void errorsRaisedBeforeTheResourceAreInPostgrestShapeToo() {
         String token = tokens.user(TestData.user());
 
-        Reply tooLarge = send(token, "POST", TABLE,
-                "{\"session_id\":\"" + "x".repeat(11_000_000) + "\"}");
-        Reply wrongType = Api.at(base).as(token).send("POST", TABLE,
-                BodyPublishers.ofString("user_id=x"), "application/x-www-form-urlencoded");
+        Reply tooLarge =
+                send(token, "POST", TABLE, "{\"session_id\":\"" + "x".repeat(11_000_000) + "\"}");
+        Reply wrongType =
+                Api.at(base)
+                        .as(token)
+                        .send(
+                                "POST",
+                                TABLE,
+                                BodyPublishers.ofString("user_id=x"),
+                                "application/x-www-form-urlencoded");
         Reply unknownTable = send(token, "GET", "/rest/v1/usage_log", null);
         Reply internalPath = send(token, "GET", "/api/v1/legacy/rest-v1/usage_logs", null);
 
@@ -163,8 +188,8 @@ class UsageLogsApiIT {
         long started = System.nanoTime();
         Reply huge = send(token, "GET", TABLE + "?limit=2147483647", null);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        Reply past = Api.at(base).as(token).header("Prefer", "count=exact")
-                .get(TABLE + "?offset=5");
+        Reply past =
+                Api.at(base).as(token).header("Prefer", "count=exact").get(TABLE + "?offset=5");
 
         assertThat(huge.status()).isEqualTo(200);
         assertThat(huge.json()).hasSize(2);
@@ -179,10 +204,13 @@ class UsageLogsApiIT {
     void callersWhoCannotReadCannotAskForTheStoredRowsAndNothingIsWritten() {
         long before = TestDatabase.rows();
 
-        Reply anonymous = Api.at(base).header("Prefer", "return=representation")
-                .post(TABLE, row(null));
-        Reply gateway = Api.at(base).as(tokens.ingest()).header("Prefer", "return=representation")
-                .post(TABLE, row(TestData.user()));
+        Reply anonymous =
+                Api.at(base).header("Prefer", "return=representation").post(TABLE, row(null));
+        Reply gateway =
+                Api.at(base)
+                        .as(tokens.ingest())
+                        .header("Prefer", "return=representation")
+                        .post(TABLE, row(TestData.user()));
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("code").asText()).isEqualTo("42501");
@@ -199,8 +227,13 @@ class UsageLogsApiIT {
     }
 
     private static void assertPostgrestError(JsonNode body) {
-        assertThat(body.has("code") && body.has("message") && body.has("details")
-                && body.has("hint")).as(body.toString()).isTrue();
+        assertThat(
+                        body.has("code")
+                                && body.has("message")
+                                && body.has("details")
+                                && body.has("hint"))
+                .as(body.toString())
+                .isTrue();
         assertThat(body.has("type")).isFalse();
     }
 }

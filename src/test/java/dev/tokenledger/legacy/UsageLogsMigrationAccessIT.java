@@ -22,24 +22,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Who may operate the migration, endpoint by endpoint and method by method: the service role
- * only. Every call names a schema without a legacy table, so nothing is migrated here.
+ * Who may operate the migration, endpoint by endpoint and method by method: the service role only.
+ * Every call names a schema without a legacy table, so nothing is migrated here.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class UsageLogsMigrationAccessIT {
 
     static final String MIGRATION = "/api/v1/legacy/migration";
-    static final List<String> ACTIONS = List.of("/dry-run", "/run", "/verify", "/finish",
-            "/drop", "/view", "/stop");
+    static final List<String> ACTIONS =
+            List.of("/dry-run", "/run", "/verify", "/finish", "/drop", "/view", "/stop");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
@@ -52,26 +51,43 @@ class UsageLogsMigrationAccessIT {
         callers.put("user", tokens.user(TestData.user()));
         callers.put("ingest", tokens.ingest());
         callers.put("expired", tokens.expiredUser(TestData.user()));
-        callers.put("wrongly signed",
-                new Tokens("another-secret-that-is-32-bytes-long!").service());
-        Map<String, Integer> expected = Map.of("no token", 401, "anon", 403, "user", 403,
-                "ingest", 403, "expired", 401, "wrongly signed", 401);
+        callers.put(
+                "wrongly signed", new Tokens("another-secret-that-is-32-bytes-long!").service());
+        Map<String, Integer> expected =
+                Map.of(
+                        "no token",
+                        401,
+                        "anon",
+                        403,
+                        "user",
+                        403,
+                        "ingest",
+                        403,
+                        "expired",
+                        401,
+                        "wrongly signed",
+                        401);
 
-        callers.forEach((caller, token) -> {
-            Api api = token == null ? Api.at(base) : Api.at(base).as(token);
-            assertThat(api.get(MIGRATION + "?schema=" + schema).status()).as(caller + " status")
-                    .isEqualTo(expected.get(caller));
-            assertThat(send(api, "HEAD", "?schema=" + schema).status()).as(caller + " HEAD")
-                    .isEqualTo(expected.get(caller));
-            for (String action : ACTIONS) {
-                Reply reply = send(api, "POST", action + "?schema=" + schema);
-                assertThat(reply.status()).as(caller + " " + action)
-                        .isEqualTo(expected.get(caller));
-                assertThat(reply.contentType()).startsWith("application/problem+json");
-            }
-        });
-        assertThat(TestDatabase.count("select count(*) from pg_views where schemaname = ?",
-                schema)).as("no view created by a refused caller").isZero();
+        callers.forEach(
+                (caller, token) -> {
+                    Api api = token == null ? Api.at(base) : Api.at(base).as(token);
+                    assertThat(api.get(MIGRATION + "?schema=" + schema).status())
+                            .as(caller + " status")
+                            .isEqualTo(expected.get(caller));
+                    assertThat(send(api, "HEAD", "?schema=" + schema).status())
+                            .as(caller + " HEAD")
+                            .isEqualTo(expected.get(caller));
+                    for (String action : ACTIONS) {
+                        Reply reply = send(api, "POST", action + "?schema=" + schema);
+                        assertThat(reply.status())
+                                .as(caller + " " + action)
+                                .isEqualTo(expected.get(caller));
+                        assertThat(reply.contentType()).startsWith("application/problem+json");
+                    }
+                });
+        assertThat(TestDatabase.count("select count(*) from pg_views where schemaname = ?", schema))
+                .as("no view created by a refused caller")
+                .isZero();
     }
 
     @Test
@@ -89,9 +105,11 @@ class UsageLogsMigrationAccessIT {
 
         assertThat(service.get(MIGRATION + "?schema=" + schema).status()).isEqualTo(200);
         assertThat(send(service, "HEAD", "?schema=" + schema).status()).isEqualTo(200);
-        expected.forEach((action, status) -> assertThat(
-                send(service, "POST", action + "?schema=" + schema).status())
-                .as(action).isEqualTo(status));
+        expected.forEach(
+                (action, status) ->
+                        assertThat(send(service, "POST", action + "?schema=" + schema).status())
+                                .as(action)
+                                .isEqualTo(status));
     }
 
     @Test
@@ -99,7 +117,8 @@ class UsageLogsMigrationAccessIT {
         Api service = Api.at(base).as(tokens.service());
         for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
             assertThat(send(service, method, "").status()).as(method + " status").isEqualTo(405);
-            assertThat(send(Api.at(base), method, "").status()).as(method + " anonymously")
+            assertThat(send(Api.at(base), method, "").status())
+                    .as(method + " anonymously")
                     .isEqualTo(405);
         }
         for (String action : ACTIONS) {
@@ -108,14 +127,18 @@ class UsageLogsMigrationAccessIT {
                 assertThat(reply.status()).as(method + " " + action).isEqualTo(405);
                 assertThat(reply.header("Allow")).as(method + " " + action).contains("POST");
                 assertThat(send(Api.at(base), method, action).status())
-                        .as(method + " " + action + " anonymously").isEqualTo(405);
+                        .as(method + " " + action + " anonymously")
+                        .isEqualTo(405);
             }
         }
         Reply options = send(Api.at(base), "OPTIONS", "/run");
         assertThat(options.status()).isEqualTo(200);
         assertThat(options.header("Allow")).contains("POST");
-        assertThat(send(Api.at(base).as(tokens.expiredUser(TestData.user())), "DELETE", "/run")
-                .status()).as("a bad token is refused before the method is").isEqualTo(401);
+        assertThat(
+                        send(Api.at(base).as(tokens.expiredUser(TestData.user())), "DELETE", "/run")
+                                .status())
+                .as("a bad token is refused before the method is")
+                .isEqualTo(401);
     }
 
     private static Reply send(Api api, String method, String path) {

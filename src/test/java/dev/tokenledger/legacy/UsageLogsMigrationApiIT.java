@@ -31,8 +31,7 @@ class UsageLogsMigrationApiIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
@@ -57,8 +56,10 @@ class UsageLogsMigrationApiIT {
         assertThat(verify.json().at("/comparison/migrated").asLong()).isEqualTo(10);
         SharedFileRows.assertMigratedExactly();
 
-        JsonNode onTheWire = service().get("/api/v1/request-logs/"
-                + "00000000-0000-0000-0000-000000000001").json();
+        JsonNode onTheWire =
+                service()
+                        .get("/api/v1/request-logs/" + "00000000-0000-0000-0000-000000000001")
+                        .json();
         assertThat(onTheWire.get("total_cost").decimalValue().toPlainString()).isEqualTo("0.0105");
         assertThat(onTheWire.get("created_at").asText()).isEqualTo("2025-05-01T09:15:00Z");
         JsonNode status = service().get(MIGRATION + "?schema=" + schema).json();
@@ -119,14 +120,15 @@ class UsageLogsMigrationApiIT {
         MigrationCommand.Result stop = MigrationCommand.run("stop");
 
         assertThat(stop.exitCode()).as(stop.toString()).isZero();
-        JsonNode ended = awaitStatus(schema, s -> !s.get("step_running").asBoolean()
-                && s.has("last_error"));
+        JsonNode ended =
+                awaitStatus(schema, s -> !s.get("step_running").asBoolean() && s.has("last_error"));
         long done = ended.at("/progress/rows_done").asLong();
         assertThat(done).isLessThan(3_000);
         assertThat(UsageLogsMigrationCommandIT.migrated(schema)).isEqualTo(done);
 
         Reply resumed = post("/run?wait_seconds=60&schema=" + schema);
-        assertThat(resumed.status()).as("the ended session is not reused: " + resumed)
+        assertThat(resumed.status())
+                .as("the ended session is not reused: " + resumed)
                 .isEqualTo(200);
         assertThat(resumed.json().get("resumed_after").asLong()).isEqualTo(done);
         assertThat(resumed.json().at("/verification/passed").asBoolean()).isTrue();
@@ -138,24 +140,40 @@ class UsageLogsMigrationApiIT {
         String schema = LegacyTables.generated(1_000);
         String trigger = schema + "_fail";
         String failingId = firstId(schema, 249);
-        LegacyTables.admin("create function " + trigger + "() returns trigger language plpgsql as"
-                + " $$ begin raise exception 'simulated failure at %', new.id; end $$;"
-                + " create trigger " + trigger + " before insert on request_logs for each row"
-                + " when (new.id = '" + failingId + "') execute function " + trigger + "()");
+        LegacyTables.admin(
+                "create function "
+                        + trigger
+                        + "() returns trigger language plpgsql as"
+                        + " $$ begin raise exception 'simulated failure at %', new.id; end $$;"
+                        + " create trigger "
+                        + trigger
+                        + " before insert on request_logs for each row"
+                        + " when (new.id = '"
+                        + failingId
+                        + "') execute function "
+                        + trigger
+                        + "()");
         Reply failed;
         try {
             failed = post("/run?batch_size=100&wait_seconds=60&schema=" + schema);
         } finally {
-            LegacyTables.admin("drop trigger " + trigger + " on request_logs;"
-                    + " drop function " + trigger + "()");
+            LegacyTables.admin(
+                    "drop trigger "
+                            + trigger
+                            + " on request_logs;"
+                            + " drop function "
+                            + trigger
+                            + "()");
         }
 
         assertThat(failed.status()).as(failed.toString()).isEqualTo(409);
-        assertThat(failed.json().get("detail").asText()).contains("simulated failure")
+        assertThat(failed.json().get("detail").asText())
+                .contains("simulated failure")
                 .contains("resumes");
         JsonNode status = service().get(MIGRATION + "?schema=" + schema).json();
         assertThat(status.at("/progress/rows_done").asLong()).isEqualTo(200);
-        assertThat(UsageLogsMigrationCommandIT.migrated(schema)).as("the third batch rolled back")
+        assertThat(UsageLogsMigrationCommandIT.migrated(schema))
+                .as("the third batch rolled back")
                 .isEqualTo(200);
 
         Reply resumed = post("/run?batch_size=100&wait_seconds=60&schema=" + schema);
@@ -168,15 +186,20 @@ class UsageLogsMigrationApiIT {
     void rejectedOrConflictingRowsBlockTheRenameUntilTheyAreFixed() {
         String schema = LegacyTables.withSharedFile();
         String bad = "bad00000-0000-4000-8000-00000000a001";
-        LegacyTables.asOwner(schema, "insert into usage_logs values ('" + bad + "', 'u', 's',"
-                + " 'm', -5, 1, null, 0.1, '2025-01-01', 'jwt')");
+        LegacyTables.asOwner(
+                schema,
+                "insert into usage_logs values ('"
+                        + bad
+                        + "', 'u', 's',"
+                        + " 'm', -5, 1, null, 0.1, '2025-01-01', 'jwt')");
         Reply run = post("/run?wait_seconds=60&schema=" + schema);
         assertThat(run.json().get("rejected").asLong()).as(run.toString()).isEqualTo(1);
         assertThat(run.json().at("/verification/passed").asBoolean()).isFalse();
 
         Reply refused = post("/finish?schema=" + schema);
-        LegacyTables.admin("update request_logs set model = 'other'"
-                + " where id = '00000000-0000-0000-0000-000000000001'");
+        LegacyTables.admin(
+                "update request_logs set model = 'other'"
+                        + " where id = '00000000-0000-0000-0000-000000000001'");
         JsonNode verify = post("/verify?schema=" + schema).json();
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
@@ -188,12 +211,14 @@ class UsageLogsMigrationApiIT {
         assertThat(rejected.at("/reasons/0/rule").asText()).isEqualTo("request_logs_details_valid");
         assertThat(rejected.at("/reasons/0/columns").toString()).contains("input_tokens");
         assertThat(verify.at("/comparison/conflicting_rows").toString())
-                .isEqualTo("[{\"id\":\"00000000-0000-0000-0000-000000000001\","
-                        + "\"columns\":[\"model_name\"]}]");
+                .isEqualTo(
+                        "[{\"id\":\"00000000-0000-0000-0000-000000000001\","
+                                + "\"columns\":[\"model_name\"]}]");
 
         LegacyTables.asOwner(schema, "delete from usage_logs where id = '" + bad + "'");
-        LegacyTables.admin("update request_logs set model = 'gpt-4o'"
-                + " where id = '00000000-0000-0000-0000-000000000001'");
+        LegacyTables.admin(
+                "update request_logs set model = 'gpt-4o'"
+                        + " where id = '00000000-0000-0000-0000-000000000001'");
         Reply finished = post("/finish?schema=" + schema);
         assertThat(finished.status()).as(finished.toString()).isEqualTo(200);
         String retired = finished.json().get("table").asText();
@@ -211,7 +236,8 @@ class UsageLogsMigrationApiIT {
     @Test
     void theReadOnlyViewLetsEachCallerSeeOnlyWhatRowLevelSecurityAllows() throws Exception {
         String schema = LegacyTables.withSharedFile();
-        assertThat(post("/view?schema=" + schema).status()).as("the legacy table has the name")
+        assertThat(post("/view?schema=" + schema).status())
+                .as("the legacy table has the name")
                 .isEqualTo(409);
         assertThat(post("/run?wait_seconds=60&schema=" + schema).status()).isEqualTo(200);
         assertThat(post("/finish?schema=" + schema).status()).isEqualTo(200);
@@ -223,31 +249,39 @@ class UsageLogsMigrationApiIT {
         assertThat(created.json().get("created").asBoolean()).isTrue();
         assertThat(again.json().get("created").asBoolean()).isFalse();
         LegacyView view = new LegacyView(schema);
-        assertThat(view.idsVisibleTo("tokenledger_authenticated", "user-123")).containsExactly(
-                "00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002",
-                "00000000-0000-0000-0000-000000000003", "00000000-0000-0000-0000-000000000010");
+        assertThat(view.idsVisibleTo("tokenledger_authenticated", "user-123"))
+                .containsExactly(
+                        "00000000-0000-0000-0000-000000000001",
+                                "00000000-0000-0000-0000-000000000002",
+                        "00000000-0000-0000-0000-000000000003",
+                                "00000000-0000-0000-0000-000000000010");
         assertThat(view.idsVisibleTo("tokenledger_service", "")).hasSize(10);
         assertThat(view.firstRowAs("tokenledger_authenticated", "user-123"))
-                .isEqualTo("00000000-0000-0000-0000-000000000001|user-123|sess-a|gpt-4o|1200|300"
-                        + "|1500|0.0105|2025-05-01 09:15:00+00|jwt");
+                .isEqualTo(
+                        "00000000-0000-0000-0000-000000000001|user-123|sess-a|gpt-4o|1200|300"
+                                + "|1500|0.0105|2025-05-01 09:15:00+00|jwt");
         assertThat(view.refusalFor("tokenledger_anon", "select count(*) from %s.usage_logs"))
                 .isEqualTo("42501");
-        assertThat(view.refusalFor("tokenledger_authenticated",
-                "insert into %s.usage_logs (id) values (gen_random_uuid())")).isEqualTo("42501");
+        assertThat(
+                        view.refusalFor(
+                                "tokenledger_authenticated",
+                                "insert into %s.usage_logs (id) values (gen_random_uuid())"))
+                .isEqualTo("42501");
     }
 
     @Test
     void badParametersAreRefusedNamingTheParameter() {
         String schema = LegacyTables.freshSchema();
-        List<List<String>> cases = List.of(
-                List.of("/run?batch_size=0", "batch_size"),
-                List.of("/run?batch_size=many", "batch_size"),
-                List.of("/run?pause_ms=-1", "pause_ms"),
-                List.of("/run?wait_seconds=301", "wait_seconds"),
-                List.of("/run?time_zone=Mars/Olympus", "time_zone"),
-                List.of("/dry-run?schema=public;drop", "schema"),
-                List.of("/verify?list_limit=0", "list_limit"),
-                List.of("/drop?confirm=&schema=" + schema, "confirm"));
+        List<List<String>> cases =
+                List.of(
+                        List.of("/run?batch_size=0", "batch_size"),
+                        List.of("/run?batch_size=many", "batch_size"),
+                        List.of("/run?pause_ms=-1", "pause_ms"),
+                        List.of("/run?wait_seconds=301", "wait_seconds"),
+                        List.of("/run?time_zone=Mars/Olympus", "time_zone"),
+                        List.of("/dry-run?schema=public;drop", "schema"),
+                        List.of("/verify?list_limit=0", "list_limit"),
+                        List.of("/drop?confirm=&schema=" + schema, "confirm"));
 
         for (List<String> refused : cases) {
             Reply reply = post(refused.get(0));
@@ -304,8 +338,11 @@ class UsageLogsMigrationApiIT {
 
     private static String firstId(String schema, int offset) {
         try (var connection = TestDatabase.admin();
-                var query = connection.prepareStatement("select id::text from " + schema
-                        + ".usage_logs order by id offset ? limit 1")) {
+                var query =
+                        connection.prepareStatement(
+                                "select id::text from "
+                                        + schema
+                                        + ".usage_logs order by id offset ? limit 1")) {
             query.setInt(1, offset);
             try (var row = query.executeQuery()) {
                 row.next();

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Measures the migration on a generated legacy table through the real command line, in a
- * database of its own: config/dev/usage-logs-benchmark.sh creates it and runs this. Not a test:
- * timings depend on the machine, so they are printed, never asserted. Exactness is checked
- * though, by the same oracle as the tests.
+ * Measures the migration on a generated legacy table through the real command line, in a database
+ * of its own: config/dev/usage-logs-benchmark.sh creates it and runs this. Not a test: timings
+ * depend on the machine, so they are printed, never asserted. Exactness is checked though, by the
+ * same oracle as the tests.
  *
  * <p>Arguments: JDBC URL of a fresh database, row count, batch size.
  */
@@ -41,8 +41,8 @@ public final class UsageLogsMigrationBenchmark {
 
         JsonNode dryRun = timed("dry-run", "dry-run", "--schema", schema);
         require(dryRun.at("/comparison/pending").asLong() == rows, "dry run counts every row");
-        JsonNode run = timed("run (copy + verify)", "run", "--schema", schema, "--batch-size",
-                batch);
+        JsonNode run =
+                timed("run (copy + verify)", "run", "--schema", schema, "--batch-size", batch);
         record("  of which copying", run.get("copy_seconds").asDouble(), rows);
         record("  of which verifying", run.at("/verification/seconds").asDouble(), rows);
         require(run.at("/verification/passed").asBoolean(), "the run verifies");
@@ -54,8 +54,13 @@ public final class UsageLogsMigrationBenchmark {
         require(mismatches == 0, "every row exact");
         timed("finish (lock, verify, rename)", "finish", "--schema", schema);
 
-        System.out.println("Rows: " + rows + ", batch size " + batch + ", filled totals "
-                + run.get("totals_filled").asLong());
+        System.out.println(
+                "Rows: "
+                        + rows
+                        + ", batch size "
+                        + batch
+                        + ", filled totals "
+                        + run.get("totals_filled").asLong());
         System.out.println("| step | seconds | rows/s |");
         System.out.println("|---|---:|---:|");
         lines.forEach(System.out::println);
@@ -73,8 +78,10 @@ public final class UsageLogsMigrationBenchmark {
     }
 
     private void record(String label, double seconds, Long perRows) {
-        String rate = perRows == null || seconds == 0 ? ""
-                : String.format(Locale.ROOT, "%,d", Math.round(perRows / seconds));
+        String rate =
+                perRows == null || seconds == 0
+                        ? ""
+                        : String.format(Locale.ROOT, "%,d", Math.round(perRows / seconds));
         lines.add(String.format(Locale.ROOT, "| %s | %.1f | %s |", label, seconds, rate));
     }
 

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The migration as an operator runs it without a server: the command in a JVM of its own
- * against the real test database.
+ * The migration as an operator runs it without a server: the command in a JVM of its own against
+ * the real test database.
  */
 class UsageLogsMigrationCommandIT {
 
@@ -57,8 +57,9 @@ class UsageLogsMigrationCommandIT {
     @Test
     void aRunKilledMidwayResumesAfterItsLastCommittedBatchAndLosesNothing() throws Exception {
         String schema = LegacyTables.generated(20_000);
-        Running first = MigrationCommand.start("run", "--schema", schema, "--batch-size", "500",
-                "--pause-ms", "150");
+        Running first =
+                MigrationCommand.start(
+                        "run", "--schema", schema, "--batch-size", "500", "--pause-ms", "150");
         awaitRowsDone(schema, 2_000);
 
         first.kill();
@@ -125,20 +126,25 @@ class UsageLogsMigrationCommandIT {
         assertThat(report.at("/comparison/pending").asLong()).isEqualTo(10);
         assertThat(report.at("/comparison/totals_filled").asLong()).isEqualTo(1);
         assertThat(TestDatabase.rows()).isEqualTo(before);
-        assertThat(TestDatabase.count("select count(*) from usage_logs_migration"
-                + " where source_schema = ?", schema)).isZero();
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from usage_logs_migration"
+                                        + " where source_schema = ?",
+                                schema))
+                .isZero();
     }
 
     @Test
     void timesWithoutZoneAreReadInTheZoneTheOperatorNames() {
         String schema = LegacyTables.withSharedFile();
 
-        Result run = MigrationCommand.run("run", "--schema", schema, "--time-zone",
-                "Europe/Berlin");
+        Result run =
+                MigrationCommand.run("run", "--schema", schema, "--time-zone", "Europe/Berlin");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(createdAt("00000000-0000-0000-0000-000000000001"))
-                .as("09:15 in Berlin summer time").isEqualTo("2025-05-01 07:15:00+00");
+                .as("09:15 in Berlin summer time")
+                .isEqualTo("2025-05-01 07:15:00+00");
         assertThat(createdAt("00000000-0000-0000-0000-000000000010"))
                 .isEqualTo("2025-05-06 22:00:00+00");
 
@@ -166,25 +172,34 @@ class UsageLogsMigrationCommandIT {
         Result unconfirmed = MigrationCommand.run("drop", "--schema", schema);
         assertThat(unconfirmed.exitCode()).isEqualTo(2);
         assertThat(unconfirmed.err()).contains("--confirm");
-        Result misnamed = MigrationCommand.run("drop", "--schema", schema, "--confirm",
-                schema + ".usage_logs");
+        Result misnamed =
+                MigrationCommand.run(
+                        "drop", "--schema", schema, "--confirm", schema + ".usage_logs");
         assertThat(misnamed.exitCode()).isEqualTo(2);
         assertThat(TestDatabase.count("select count(*) from " + retired)).isEqualTo(10);
 
         Result drop = MigrationCommand.run("drop", "--schema", schema, "--confirm", retired);
         assertThat(drop.exitCode()).as(drop.toString()).isZero();
-        assertThat(TestDatabase.count("select count(*) from pg_tables where schemaname = ?",
-                schema)).isZero();
-        assertThat(MigrationCommand.run("status", "--schema", schema).report().get("phase")
-                .asText()).isEqualTo("dropped");
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from pg_tables where schemaname = ?", schema))
+                .isZero();
+        assertThat(
+                        MigrationCommand.run("status", "--schema", schema)
+                                .report()
+                                .get("phase")
+                                .asText())
+                .isEqualTo("dropped");
         SharedFileRows.assertMigratedExactly();
     }
 
     @Test
     void aTableTheMappingCannotReadIsRefusedBeforeAnythingIsWritten() {
         String schema = LegacyTables.withSharedFile();
-        LegacyTables.asOwner(schema, "alter table usage_logs drop column auth_method;"
-                + " alter table usage_logs add column region text");
+        LegacyTables.asOwner(
+                schema,
+                "alter table usage_logs drop column auth_method;"
+                        + " alter table usage_logs add column region text");
 
         Result dryRun = MigrationCommand.run("dry-run", "--schema", schema);
         Result run = MigrationCommand.run("run", "--schema", schema);
@@ -192,7 +207,8 @@ class UsageLogsMigrationCommandIT {
         assertThat(dryRun.exitCode()).isEqualTo(1);
         assertThat(dryRun.report().get("ready_to_run").asBoolean()).isFalse();
         assertThat(dryRun.report().get("problems").toString())
-                .contains("no column auth_method").contains("Column region has no place");
+                .contains("no column auth_method")
+                .contains("Column region has no place");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
         assertThat(migrated(schema)).isZero();
     }
@@ -205,12 +221,13 @@ class UsageLogsMigrationCommandIT {
             {"'u', 's', 'm', -5, 1, null, 0.1, '2025-01-01'", "request_logs_details_valid"},
             {"'u', 's', 'm', 5, 1, 3, 0.1, '2025-01-01'", "request_logs_details_valid"},
             {"'', 's', 'm', 5, 1, 6, 0.1, '2025-01-01'", "request_logs_end_user_length"},
-            {"repeat('x', 256), 's', 'm', 5, 1, 6, 0.1, '2025-01-01'",
-                "request_logs_end_user_length"},
+            {
+                "repeat('x', 256), 's', 'm', 5, 1, 6, 0.1, '2025-01-01'",
+                "request_logs_end_user_length"
+            },
             {"'u', 's', '', 5, 1, 6, 0.1, '2025-01-01'", "request_logs_model_length"},
             {"'u', 's', 'm', 5, 1, 6, 'NaN', '2025-01-01'", "request_logs_total_cost_valid"},
-            {"'u', 's', 'm', 5, 1, 6, 'Infinity', '2025-01-01'",
-                "request_logs_total_cost_valid"},
+            {"'u', 's', 'm', 5, 1, 6, 'Infinity', '2025-01-01'", "request_logs_total_cost_valid"},
             {"'u', 's', 'm', 5, 1, 6, -0.01, '2025-01-01'", "request_logs_total_cost_valid"},
             {"'u', '  ', 'm', 5, 1, 6, 0.1, '2025-01-01'", "ledger session_id text"},
             {"'u', 's', 'm', 5, 1, 6, 0.1, 'infinity'", "ledger created_at finite"},
@@ -220,9 +237,11 @@ class UsageLogsMigrationCommandIT {
             bad.put(id, rows[i][1]);
             values.add("('" + id + "', " + rows[i][0] + ", 'jwt')");
         }
-        LegacyTables.asOwner(schema, "insert into usage_logs (id, user_id, session_id,"
-                + " model_name, input_tokens, output_tokens, total_tokens, cost, created_at,"
-                + " auth_method) values " + String.join(", ", values));
+        LegacyTables.asOwner(
+                schema,
+                "insert into usage_logs (id, user_id, session_id, model_name, input_tokens,"
+                        + " output_tokens, total_tokens, cost, created_at, auth_method) values "
+                        + String.join(", ", values));
         return bad;
     }
 
@@ -253,26 +272,37 @@ class UsageLogsMigrationCommandIT {
     }
 
     private static long rowsDone(String schema) {
-        return TestDatabase.count("select coalesce(max(rows_done), 0) from usage_logs_migration"
-                + " where source_schema = ?", schema);
+        return TestDatabase.count(
+                "select coalesce(max(rows_done), 0) from usage_logs_migration"
+                        + " where source_schema = ?",
+                schema);
     }
 
     static long migrated(String schema) {
-        return TestDatabase.count("select count(*) from request_logs where id in (select id from "
-                + schema + ".usage_logs)");
+        return TestDatabase.count(
+                "select count(*) from request_logs where id in (select id from "
+                        + schema
+                        + ".usage_logs)");
     }
 
     private static boolean legacyTableExists(String schema) {
-        return TestDatabase.count("select count(*) from pg_tables where schemaname = ?"
-                + " and tablename = 'usage_logs'", schema) == 1;
+        return TestDatabase.count(
+                        "select count(*) from pg_tables where schemaname = ?"
+                                + " and tablename = 'usage_logs'",
+                        schema)
+                == 1;
     }
 
     private static String createdAt(String id) {
         try (var connection = TestDatabase.admin();
                 var statement = connection.createStatement()) {
             statement.execute("set timezone = 'UTC'");
-            try (var row = statement.executeQuery("select created_at::text from request_logs"
-                    + " where id = '" + id + "'")) {
+            try (var row =
+                    statement.executeQuery(
+                            "select created_at::text from request_logs"
+                                    + " where id = '"
+                                    + id
+                                    + "'")) {
                 row.next();
                 return row.getString(1);
             }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A server that starts with a legacy table present says so once, and leaves it alone: nothing
- * migrates until an operator asks. The application is deployed by the test, after the table
- * exists.
+ * migrates until an operator asks. The application is deployed by the test, after the table exists.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -33,8 +32,7 @@ class UsageLogsMigrationStartupIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    Deployer deployer;
+    @ArquillianResource Deployer deployer;
 
     @Test
     void aLegacyTablePresentAtStartUpIsNoticedAndLeftAlone() throws Exception {
@@ -44,19 +42,33 @@ class UsageLogsMigrationStartupIT {
 
         deployer.deploy("ledger");
         try {
-            Api service = Api.at(URI.create("http://127.0.0.1:"
-                    + (8080 + Integer.getInteger("test.port-offset", 0)) + "/").toURL())
-                    .as(Tokens.forTests().service());
+            Api service =
+                    Api.at(
+                                    URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + (8080
+                                                                    + Integer.getInteger(
+                                                                            "test.port-offset", 0))
+                                                            + "/")
+                                            .toURL())
+                            .as(Tokens.forTests().service());
             JsonNode status = service.get("/api/v1/legacy/migration?schema=" + schema).json();
 
             assertThat(status.get("legacy_table").asText()).isEqualTo("table");
             assertThat(status.has("phase")).as("never run").isFalse();
             assertThat(UsageLogsMigrationCommandIT.migrated(schema)).isZero();
             byte[] written = Files.readAllBytes(log);
-            String started = new String(written, (int) logBefore,
-                    written.length - (int) logBefore, StandardCharsets.UTF_8);
-            assertThat(started).containsPattern("legacy usage_logs table found in schema [^\\n]*"
-                    + schema + "[^\\n]*not migrated automatically");
+            String started =
+                    new String(
+                            written,
+                            (int) logBefore,
+                            written.length - (int) logBefore,
+                            StandardCharsets.UTF_8);
+            assertThat(started)
+                    .containsPattern(
+                            "legacy usage_logs table found in schema [^\\n]*"
+                                    + schema
+                                    + "[^\\n]*not migrated automatically");
         } finally {
             deployer.undeploy("ledger");
         }

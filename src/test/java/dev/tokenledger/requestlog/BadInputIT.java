@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The bad inputs of shared/cases/bad-input, each over real HTTP: a 4xx problem document naming
- * the field, nothing stored from the request, never a 500.
+ * The bad inputs of shared/cases/bad-input, each over real HTTP: a 4xx problem document naming the
+ * field, nothing stored from the request, never a 500.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -42,8 +42,7 @@ class BadInputIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     Api service;
     String user;
@@ -87,24 +86,41 @@ class BadInputIT {
 
     @Test
     void case02PlainTextIsA415() {
-        Api.Reply reply = service.send("POST", PATH,
-                BodyPublishers.ofString(body("\"model\":\"gpt-4o\"")), "text/plain");
+        Api.Reply reply =
+                service.send(
+                        "POST",
+                        PATH,
+                        BodyPublishers.ofString(body("\"model\":\"gpt-4o\"")),
+                        "text/plain");
 
         refused(reply, 415, null);
         assertThat(stored()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "case03 negative tokens | \"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":-5} | /additional_details/input_tokens",
-        "case04 negative cost | \"model\":\"gpt-4o\",\"total_cost\":-0.5 | /total_cost",
-        "case08 fractional tokens | \"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":14417.92} | /additional_details/input_tokens",
-        "case09 non-numeric tokens | \"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":\"abc\"} | /additional_details/input_tokens",
-        "case10 details not an object | \"model\":\"gpt-4o\",\"additional_details\":\"not an object\" | /additional_details",
-        "case11 total below input+output | \"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":10,\"output_tokens\":5,\"total_tokens\":3} | /additional_details/total_tokens",
-        "case13 empty model | \"model\":\"\" | /model",
-        "case13 missing model | \"status\":\"success\" | /model",
-        "case17 created_at yesterday | \"model\":\"gpt-4o\",\"created_at\":\"yesterday\" | /created_at"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "case03 negative tokens |"
+                        + " \"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":-5} |"
+                        + " /additional_details/input_tokens",
+                "case04 negative cost | \"model\":\"gpt-4o\",\"total_cost\":-0.5 | /total_cost",
+                "case08 fractional tokens |"
+                    + " \"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":14417.92} |"
+                    + " /additional_details/input_tokens",
+                "case09 non-numeric tokens |"
+                    + " \"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":\"abc\"} |"
+                    + " /additional_details/input_tokens",
+                "case10 details not an object | \"model\":\"gpt-4o\",\"additional_details\":\"not"
+                        + " an object\" | /additional_details",
+                "case11 total below input+output |"
+                    + " \"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":10,\"output_tokens\":5,\"total_tokens\":3}"
+                    + " | /additional_details/total_tokens",
+                "case13 empty model | \"model\":\"\" | /model",
+                "case13 missing model | \"status\":\"success\" | /model",
+                "case17 created_at yesterday | \"model\":\"gpt-4o\",\"created_at\":\"yesterday\" |"
+                        + " /created_at"
+            })
     void invalidFieldsAreA422NamingTheField(String name, String fields, String pointer) {
         refused(service.post(PATH, body(fields)), 422, pointer);
         assertThat(stored()).isZero();
@@ -112,28 +128,41 @@ class BadInputIT {
 
     @Test
     void case05CostAsAStringIsAcceptedExactly() {
-        assertThat(service.post(PATH, body("\"model\":\"gpt-4o\",\"total_cost\":\"0.5\""))
-                .status()).isEqualTo(201);
+        assertThat(service.post(PATH, body("\"model\":\"gpt-4o\",\"total_cost\":\"0.5\"")).status())
+                .isEqualTo(201);
 
         assertThat(storedRow().get("total_cost").decimalValue()).isEqualByComparingTo("0.5");
     }
 
     @Test
     void case06And07TokenCountsAsStringOrWholeFloatAreStoredAsIntegers() {
-        assertThat(service.post(PATH, body("\"model\":\"gpt-4o\",\"additional_details\":"
-                + "{\"input_tokens\":\"120\",\"output_tokens\":40.0}")).status()).isEqualTo(201);
+        assertThat(
+                        service.post(
+                                        PATH,
+                                        body(
+                                                "\"model\":\"gpt-4o\",\"additional_details\":"
+                                                    + "{\"input_tokens\":\"120\",\"output_tokens\":40.0}"))
+                                .status())
+                .isEqualTo(201);
 
-        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?"
-                + " and additional_details -> 'input_tokens' = '120'::jsonb"
-                + " and additional_details -> 'output_tokens' = '40'::jsonb"
-                + " and additional_details ->> 'output_tokens' = '40'"
-                + " and additional_details -> 'total_tokens' = '160'::jsonb", user)).isOne();
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from request_logs where end_user = ? and"
+                                        + " additional_details -> 'input_tokens' = '120'::jsonb and"
+                                        + " additional_details -> 'output_tokens' = '40'::jsonb and"
+                                        + " additional_details ->> 'output_tokens' = '40' and"
+                                        + " additional_details -> 'total_tokens' = '160'::jsonb",
+                                user))
+                .isOne();
     }
 
     @Test
     void case12MissingTotalIsInputPlusOutput() {
-        service.post(PATH, body("\"model\":\"gpt-4o\",\"additional_details\":"
-                + "{\"input_tokens\":10,\"output_tokens\":5}"));
+        service.post(
+                PATH,
+                body(
+                        "\"model\":\"gpt-4o\",\"additional_details\":"
+                                + "{\"input_tokens\":10,\"output_tokens\":5}"));
 
         assertThat(storedRow().at("/additional_details/total_tokens").asLong()).isEqualTo(15);
     }
@@ -147,9 +176,10 @@ class BadInputIT {
 
     @Test
     void case15ABatchOverTheLimitIsA413AndStoresNothing() {
-        String batch = IntStream.range(0, 1001)
-                .mapToObj(i -> body("\"model\":\"gpt-4o\""))
-                .collect(Collectors.joining(",", "[", "]"));
+        String batch =
+                IntStream.range(0, 1001)
+                        .mapToObj(i -> body("\"model\":\"gpt-4o\""))
+                        .collect(Collectors.joining(",", "[", "]"));
 
         refused(service.post(PATH, batch), 413, null);
         assertThat(stored()).isZero();
@@ -157,9 +187,14 @@ class BadInputIT {
 
     @Test
     void case16OneInvalidRowRefusesTheWholeBatch() {
-        String batch = "[" + body("\"model\":\"gpt-4o\"") + ","
-                + body("\"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":-1}") + ","
-                + body("\"model\":\"gpt-4o\"") + "]";
+        String batch =
+                "["
+                        + body("\"model\":\"gpt-4o\"")
+                        + ","
+                        + body("\"model\":\"gpt-4o\",\"additional_details\":{\"input_tokens\":-1}")
+                        + ","
+                        + body("\"model\":\"gpt-4o\"")
+                        + "]";
 
         refused(service.post(PATH, batch), 422, "/1/additional_details/input_tokens");
         assertThat(stored()).isZero();
@@ -174,14 +209,27 @@ class BadInputIT {
 
     @Test
     void case19ABodyOf20MegabytesIsA413BeforeItIsRead() {
-        byte[] twentyMegabytes = ("{\"model\":\"gpt-4o\",\"end_user\":\"" + user
-                + "\",\"additional_details\":{\"pad\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] twentyMegabytes =
+                ("{\"model\":\"gpt-4o\",\"end_user\":\""
+                                + user
+                                + "\",\"additional_details\":{\"pad\":\""
+                                + "x".repeat(20 * 1024 * 1024)
+                                + "\"}}")
+                        .getBytes(StandardCharsets.UTF_8);
 
-        Api.Reply declared = service.send("POST", PATH,
-                BodyPublishers.ofByteArray(twentyMegabytes), "application/json");
-        Api.Reply chunked = service.send("POST", PATH, BodyPublishers.ofInputStream(
-                () -> new ByteArrayInputStream(twentyMegabytes)), "application/json");
+        Api.Reply declared =
+                service.send(
+                        "POST",
+                        PATH,
+                        BodyPublishers.ofByteArray(twentyMegabytes),
+                        "application/json");
+        Api.Reply chunked =
+                service.send(
+                        "POST",
+                        PATH,
+                        BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(twentyMegabytes)),
+                        "application/json");
 
         refused(declared, 413, null);
         refused(chunked, 413, null);
@@ -192,8 +240,8 @@ class BadInputIT {
     void case20DeeplyNestedJsonIsRefusedAndTheServerStaysUp() {
         String deep = "{\"a\":".repeat(2000) + "1" + "}".repeat(2000);
 
-        Api.Reply reply = service.post(PATH, body("\"model\":\"gpt-4o\",\"additional_details\":"
-                + deep));
+        Api.Reply reply =
+                service.post(PATH, body("\"model\":\"gpt-4o\",\"additional_details\":" + deep));
 
         assertThat(reply.status()).isBetween(400, 499);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -212,8 +260,8 @@ class BadInputIT {
 
         for (Api.Reply reply : replies) {
             assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
-            assertThat(reply.body()).doesNotContain("Exception", "at dev.", "org.jboss",
-                    "com.fasterxml");
+            assertThat(reply.body())
+                    .doesNotContain("Exception", "at dev.", "org.jboss", "com.fasterxml");
         }
     }
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Single-row writes share commits under load (group commit): every request is still answered
- * only after its row is durable, rows keep their callers' access rules, a repeated request_id
- * still counts once, and one row the database refuses fails only its own request.
+ * Single-row writes share commits under load (group commit): every request is still answered only
+ * after its row is durable, rows keep their callers' access rules, a repeated request_id still
+ * counts once, and one row the database refuses fails only its own request.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -40,8 +40,7 @@ class GroupCommitIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
     final ExecutorService clients = Executors.newFixedThreadPool(48);
@@ -49,7 +48,8 @@ class GroupCommitIT {
     @AfterEach
     void stop() {
         clients.shutdownNow();
-        TestDatabase.execute("drop trigger if exists refuse_poison on request_logs",
+        TestDatabase.execute(
+                "drop trigger if exists refuse_poison on request_logs",
                 "drop function if exists refuse_poison()");
     }
 
@@ -74,15 +74,19 @@ class GroupCommitIT {
 
         List<Api.Reply> replies = concurrently(calls);
 
-        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString())
-                .isEqualTo(201));
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(201));
         for (String user : users) {
             assertThat(Api.at(base).as(tokens.user(user)).get(PATH).json().get("items"))
                     .hasSize(12)
                     .allSatisfy(row -> assertThat(row.get("end_user").asText()).isEqualTo(user));
         }
-        long transactions = TestDatabase.count("select count(distinct xmin::text) from"
-                + " request_logs where end_user = any(?)", (Object) users.toArray(String[]::new));
+        long transactions =
+                TestDatabase.count(
+                        "select count(distinct xmin::text) from"
+                                + " request_logs where end_user = any(?)",
+                        (Object) users.toArray(String[]::new));
         assertThat(transactions).as("commits for 240 rows").isLessThan(240);
     }
 
@@ -99,12 +103,15 @@ class GroupCommitIT {
 
         List<Api.Reply> replies = concurrently(calls);
 
-        assertThat(replies).extracting(Api.Reply::status).containsOnly(200, 201)
+        assertThat(replies)
+                .extracting(Api.Reply::status)
+                .containsOnly(200, 201)
                 .containsOnlyOnce(201);
-        assertThat(replies).extracting(reply -> reply.json().get("id").asText()).containsOnly(
-                replies.get(0).json().get("id").asText());
-        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?",
-                user)).isOne();
+        assertThat(replies)
+                .extracting(reply -> reply.json().get("id").asText())
+                .containsOnly(replies.get(0).json().get("id").asText());
+        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?", user))
+                .isOne();
     }
 
     @Test
@@ -121,22 +128,29 @@ class GroupCommitIT {
 
         List<Api.Reply> replies = concurrently(calls);
 
-        assertThat(replies).extracting(Api.Reply::status).containsOnly(201, 409)
+        assertThat(replies)
+                .extracting(Api.Reply::status)
+                .containsOnly(201, 409)
                 .containsOnlyOnce(201);
-        assertThat(TestDatabase.count("select count(*) from request_logs where request_id = ?",
-                requestId)).isOne();
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from request_logs where request_id = ?",
+                                requestId))
+                .isOne();
     }
 
     @Test
     void aRowTheDatabaseRefusesFailsOnlyItsOwnRequest() {
-        TestDatabase.execute("""
+        TestDatabase.execute(
+                """
                 create function refuse_poison() returns trigger language plpgsql as $$
                 begin
                     if new.model = 'poison' then
                         raise exception using errcode = '23514', message = 'poisoned row';
                     end if;
                     return new;
-                end $$""",
+                end $$\
+                """,
                 "create trigger refuse_poison before insert on request_logs for each row"
                         + " execute function refuse_poison()");
         String user = TestData.user();
@@ -151,7 +165,7 @@ class GroupCommitIT {
 
         assertThat(replies.get(15).status()).isEqualTo(422);
         assertThat(replies.stream().filter(reply -> reply.status() == 201)).hasSize(29);
-        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?",
-                user)).isEqualTo(29);
+        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?", user))
+                .isEqualTo(29);
     }
 }

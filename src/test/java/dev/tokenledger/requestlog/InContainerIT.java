@@ -43,19 +43,17 @@ class InContainerIT {
         return Deployments.withTests(InContainerIT.class, UnfilteredQueries.class);
     }
 
-    @Inject
-    RequestLogService service;
+    @Inject RequestLogService service;
 
-    @Inject
-    UnfilteredQueries unfiltered;
+    @Inject UnfilteredQueries unfiltered;
 
     @PersistenceUnit(unitName = "tokenledger")
     EntityManagerFactory entityManagerFactory;
 
     UUID record(Caller caller, String json) throws Exception {
         JsonNode body = Json.mapper().readTree(json);
-        List<WriteOutcome> outcomes = service.record(caller,
-                RequestLogParser.parse(body).drafts(), true);
+        List<WriteOutcome> outcomes =
+                service.record(caller, RequestLogParser.parse(body).drafts(), true);
         return outcomes.get(0).id();
     }
 
@@ -69,10 +67,12 @@ class InContainerIT {
     @Test
     void additionalDetailsRoundTripThroughJsonbUnchanged() throws Exception {
         Caller alice = Caller.user(TestData.user());
-        String details = """
+        String details =
+                """
                 {"session_id": "s-ü", "input_tokens": 3000000000, "output_tokens": 0,
                  "price": 0.10, "ratio": 1e-7, "flags": [true, false, null],
-                 "nested": {"deeper": {"list": [1, "two", {"three": 3}]}}, "emoji": "🙂"}""";
+                 "nested": {"deeper": {"list": [1, "two", {"three": 3}]}}, "emoji": "🙂"}\
+                """;
 
         UUID id = record(alice, "{\"model\": \"m\", \"additional_details\": " + details + "}");
         RequestLog stored = service.find(alice, id).orElseThrow();
@@ -85,8 +85,11 @@ class InContainerIT {
         assertEquals(3_000_000_000L, actual.get("input_tokens").longValue());
         assertEquals(3_000_000_000L, actual.get("total_tokens").longValue());
         assertEquals("0.10", actual.get("price").decimalValue().toPlainString());
-        assertEquals(0, actual.get("ratio").decimalValue().compareTo(new java.math.BigDecimal(
-                "0.0000001")));
+        assertEquals(
+                0,
+                actual.get("ratio")
+                        .decimalValue()
+                        .compareTo(new java.math.BigDecimal("0.0000001")));
         assertEquals("🙂", actual.get("emoji").asText());
         assertEquals("jwt", actual.get("auth_method").asText());
     }
@@ -94,19 +97,32 @@ class InContainerIT {
     @Test
     void readingRowsAndCommittingIssuesNoUpdate() throws Exception {
         Caller alice = Caller.user(TestData.user());
-        UUID id = record(alice, """
-                {"model": "m", "additional_details": {"input_tokens": 1, "nested": {"a": [1.50]}}}
-                """);
+        UUID id =
+                record(
+                        alice,
+                        """
+                        {"model": "m", "additional_details": {"input_tokens": 1, "nested": {"a": [1.50]}}}
+                        """);
         Statistics statistics = statistics();
 
         unfiltered.readManaged(alice, id);
         service.find(alice, id).orElseThrow().getAdditionalDetails().toJson();
-        service.list(alice, new RequestLogFilter(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
-                Optional.<PageCursor>empty(), 10);
+        service.list(
+                alice,
+                new RequestLogFilter(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                Optional.<PageCursor>empty(),
+                10);
 
         assertEquals(0, statistics.getEntityUpdateCount());
-        assertEquals(2, statistics.getPrepareStatementCount(),
+        assertEquals(
+                2,
+                statistics.getPrepareStatementCount(),
                 "one SELECT for each find (listings bypass Hibernate): nothing else");
     }
 
@@ -119,8 +135,13 @@ class InContainerIT {
         unfiltered.changeDetailsOfLoadedRow(Caller.service(), id);
 
         assertEquals(1, statistics.getEntityUpdateCount());
-        assertEquals("yes", service.find(alice, id).orElseThrow().getAdditionalDetails()
-                .text("changed").orElse(null));
+        assertEquals(
+                "yes",
+                service.find(alice, id)
+                        .orElseThrow()
+                        .getAdditionalDetails()
+                        .text("changed")
+                        .orElse(null));
     }
 
     @Test
@@ -137,7 +158,8 @@ class InContainerIT {
         assertEquals(Set.of(alice), Set.copyOf(throughJpa));
         assertEquals(List.of(alice), throughJdbc);
         assertTrue(asService.containsAll(List.of(alice, bob)));
-        assertThrows(SQLException.class,
+        assertThrows(
+                SQLException.class,
                 () -> unfiltered.everyEndUserThroughJdbc(Caller.anonymous()),
                 "anonymous callers have no read grant at all");
     }

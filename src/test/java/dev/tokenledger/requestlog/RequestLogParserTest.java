@@ -41,9 +41,12 @@ class RequestLogParserTest {
 
     @Test
     void tokenCountsSentAsStringsOrWholeFloatsBecomeIntegers() throws Exception {
-        RequestLogDraft draft = one("""
-                {"model": "gpt-4o", "additional_details": {"input_tokens": "120",
-                 "output_tokens": 40.0}}""");
+        RequestLogDraft draft =
+                one(
+                        """
+                        {"model": "gpt-4o", "additional_details": {"input_tokens": "120",
+                         "output_tokens": 40.0}}\
+                        """);
 
         assertThat(draft.additionalDetails().count("input_tokens")).contains(120L);
         assertThat(draft.additionalDetails().count("output_tokens")).contains(40L);
@@ -51,31 +54,45 @@ class RequestLogParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "14417.92 | whole number",
-        "-5 | negative",
-        "'\"abc\"' | whole number",
-        "true | whole number",
-        "'\"12abc\"' | whole number",
-        "9007199254740992 | at most",
-        "'\"-0.5\"' | negative"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "14417.92 | whole number",
+                "-5 | negative",
+                "'\"abc\"' | whole number",
+                "true | whole number",
+                "'\"12abc\"' | whole number",
+                "9007199254740992 | at most",
+                "'\"-0.5\"' | negative"
+            })
     void badTokenCountsAreNamedByPointer(String value, String message) {
-        List<Violation> errors = violations(
-                "{\"model\":\"m\",\"additional_details\":{\"input_tokens\":" + value + "}}");
+        List<Violation> errors =
+                violations(
+                        "{\"model\":\"m\",\"additional_details\":{\"input_tokens\":"
+                                + value
+                                + "}}");
 
-        assertThat(errors).singleElement().satisfies(error -> {
-            assertThat(error.pointer()).isEqualTo("/additional_details/input_tokens");
-            assertThat(error.detail()).contains(message);
-        });
+        assertThat(errors)
+                .singleElement()
+                .satisfies(
+                        error -> {
+                            assertThat(error.pointer())
+                                    .isEqualTo("/additional_details/input_tokens");
+                            assertThat(error.detail()).contains(message);
+                        });
     }
 
     @Test
     void totalBelowInputPlusOutputIsRefused() {
-        List<Violation> errors = violations("""
-                {"model": "m", "additional_details": {"input_tokens": 10, "output_tokens": 5,
-                 "total_tokens": 3}}""");
+        List<Violation> errors =
+                violations(
+                        """
+                        {"model": "m", "additional_details": {"input_tokens": 10, "output_tokens": 5,
+                         "total_tokens": 3}}\
+                        """);
 
-        assertThat(errors).extracting(Violation::pointer)
+        assertThat(errors)
+                .extracting(Violation::pointer)
                 .containsExactly("/additional_details/total_tokens");
     }
 
@@ -91,12 +108,21 @@ class RequestLogParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "-0.5", "'\"NaN\"'", "'\"Infinity\"'", "'\"abc\"'", "1e100", "0.0000000000000000001",
-        "'{}'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "-0.5",
+                "'\"NaN\"'",
+                "'\"Infinity\"'",
+                "'\"abc\"'",
+                "1e100",
+                "0.0000000000000000001",
+                "'{}'"
+            })
     void badCostsAreRefused(String value) {
         assertThat(violations("{\"model\":\"m\",\"total_cost\":" + value + "}"))
-                .extracting(Violation::pointer).containsExactly("/total_cost");
+                .extracting(Violation::pointer)
+                .containsExactly("/total_cost");
     }
 
     @Test
@@ -107,44 +133,60 @@ class RequestLogParserTest {
                 .isEqualTo(expected);
         assertThat(one("{\"model\":\"m\",\"created_at\":\"2025-05-01 12:00:00+02\"}").createdAt())
                 .isEqualTo(expected);
-        assertThat(one("{\"model\":\"m\",\"created_at\":\"2025-05-01T12:00:00+0200\"}")
-                .createdAt()).isEqualTo(expected);
-        assertThat(one("{\"model\":\"m\",\"created_at\":\"2025-05-01T10:00:00.1234567Z\"}")
-                .createdAt()).isEqualTo(Instant.parse("2025-05-01T10:00:00.123456Z"));
+        assertThat(one("{\"model\":\"m\",\"created_at\":\"2025-05-01T12:00:00+0200\"}").createdAt())
+                .isEqualTo(expected);
+        assertThat(
+                        one("{\"model\":\"m\",\"created_at\":\"2025-05-01T10:00:00.1234567Z\"}")
+                                .createdAt())
+                .isEqualTo(Instant.parse("2025-05-01T10:00:00.123456Z"));
     }
 
     @ParameterizedTest
-    @CsvSource({"yesterday", "2025-05-01", "2025-13-01T00:00:00Z", "1969-12-31T23:59:59Z",
-        "2999-01-01T00:00:00Z"})
+    @CsvSource({
+        "yesterday",
+        "2025-05-01",
+        "2025-13-01T00:00:00Z",
+        "1969-12-31T23:59:59Z",
+        "2999-01-01T00:00:00Z"
+    })
     void badTimesAreRefused(String value) {
         assertThat(violations("{\"model\":\"m\",\"created_at\":\"" + value + "\"}"))
-                .extracting(Violation::pointer).containsExactly("/created_at");
+                .extracting(Violation::pointer)
+                .containsExactly("/created_at");
     }
 
     @Test
     void modelIsRequiredAndNonEmpty() {
-        assertThat(violations("{\"model\":\"\"}")).extracting(Violation::pointer)
+        assertThat(violations("{\"model\":\"\"}"))
+                .extracting(Violation::pointer)
                 .containsExactly("/model");
-        assertThat(violations("{\"end_user\":\"a\"}")).extracting(Violation::pointer)
+        assertThat(violations("{\"end_user\":\"a\"}"))
+                .extracting(Violation::pointer)
                 .containsExactly("/model");
-        assertThat(violations("{\"model\":\"   \"}")).extracting(Violation::pointer)
+        assertThat(violations("{\"model\":\"   \"}"))
+                .extracting(Violation::pointer)
                 .containsExactly("/model");
     }
 
     @Test
     void serverOwnedAndUnknownFieldsAreRefused() {
         assertThat(violations("{\"model\":\"m\",\"id\":\"x\",\"cost\":1}"))
-                .extracting(Violation::pointer).containsExactlyInAnyOrder("/id", "/cost");
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/id", "/cost");
     }
 
     @Test
     void aBatchNamesTheItemOfEveryError() {
-        List<Violation> errors = violations("""
-                [{"model": "m"}, {"model": "m", "total_cost": -1},
-                 {"model": "", "additional_details": "not an object"}]""");
+        List<Violation> errors =
+                violations(
+                        """
+                        [{"model": "m"}, {"model": "m", "total_cost": -1},
+                         {"model": "", "additional_details": "not an object"}]\
+                        """);
 
-        assertThat(errors).extracting(Violation::pointer).containsExactlyInAnyOrder(
-                "/1/total_cost", "/2/model", "/2/additional_details");
+        assertThat(errors)
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/1/total_cost", "/2/model", "/2/additional_details");
     }
 
     @Test
@@ -152,7 +194,8 @@ class RequestLogParserTest {
         String tooMany = "[" + "{\"model\":\"m\"},".repeat(1000) + "{\"model\":\"m\"}]";
 
         assertThatThrownBy(() -> parse(tooMany))
-                .isInstanceOfSatisfying(ProblemException.class,
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
                         refused -> assertThat(refused.status()).isEqualTo(413));
         assertThat(violations("[]")).extracting(Violation::pointer).containsExactly("/");
         assertThat(violations("42")).extracting(Violation::pointer).containsExactly("/");
@@ -160,12 +203,17 @@ class RequestLogParserTest {
 
     @Test
     void nulCharactersAnywhereAreRefusedBeforeTheDatabaseSeesThem() {
-        List<Violation> errors = violations("""
-                {"model": "m\\u0000", "additional_details": {"note": ["ok", "bad\\u0000"],
-                 "k\\u0000": 1}}""");
+        List<Violation> errors =
+                violations(
+                        """
+                        {"model": "m\\u0000", "additional_details": {"note": ["ok", "bad\\u0000"],
+                         "k\\u0000": 1}}\
+                        """);
 
-        assertThat(errors).extracting(Violation::pointer).containsExactlyInAnyOrder(
-                "/model", "/additional_details/note/1", "/additional_details/k\u0000");
+        assertThat(errors)
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder(
+                        "/model", "/additional_details/note/1", "/additional_details/k\u0000");
     }
 
     @Test
@@ -179,9 +227,12 @@ class RequestLogParserTest {
 
     @Test
     void sessionIdsSentAsNumbersBecomeStringsAndOtherKeysAreKept() throws Exception {
-        RequestLogDraft draft = one("""
-                {"model": "m", "additional_details": {"session_id": 42, "trace": {"x": 1.50},
-                 "input_tokens": null}}""");
+        RequestLogDraft draft =
+                one(
+                        """
+                        {"model": "m", "additional_details": {"session_id": 42, "trace": {"x": 1.50},
+                         "input_tokens": null}}\
+                        """);
 
         assertThat(draft.additionalDetails().text("session_id")).contains("42");
         assertThat(draft.additionalDetails().toJson().at("/trace/x").decimalValue())

@@ -35,8 +35,7 @@ class RequestLogsApiIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
@@ -85,10 +84,16 @@ class RequestLogsApiIT {
     void aRetryMatchesWhateverItsJsonLayoutButDifferentContentIsAConflict() {
         String alice = TestData.user();
         String requestId = TestData.requestId();
-        String sent = "{\"request_id\":\"" + requestId + "\",\"model\":\"m\",\"total_cost\":0.50,"
-                + "\"additional_details\":{\"input_tokens\":1,\"output_tokens\":2}}";
-        String reordered = "{\"additional_details\":{\"output_tokens\":\"2\",\"input_tokens\":1},"
-                + "\"total_cost\":\"0.5\",\"model\":\"m\",\"request_id\":\"" + requestId + "\"}";
+        String sent =
+                "{\"request_id\":\""
+                        + requestId
+                        + "\",\"model\":\"m\",\"total_cost\":0.50,"
+                        + "\"additional_details\":{\"input_tokens\":1,\"output_tokens\":2}}";
+        String reordered =
+                "{\"additional_details\":{\"output_tokens\":\"2\",\"input_tokens\":1},"
+                        + "\"total_cost\":\"0.5\",\"model\":\"m\",\"request_id\":\""
+                        + requestId
+                        + "\"}";
         String changed = sent.replace("0.50", "0.60");
 
         as(alice).post(PATH, sent);
@@ -108,8 +113,8 @@ class RequestLogsApiIT {
         String repeated = TestData.requestId();
         Map<String, Object> first = TestData.log(alice, "gpt-4o", 1, 1, "0.01");
         first.put("request_id", repeated);
-        List<Map<String, Object>> batch = List.of(first,
-                TestData.log(alice, "gpt-4o-mini", 2, 2, null), first);
+        List<Map<String, Object>> batch =
+                List.of(first, TestData.log(alice, "gpt-4o-mini", 2, 2, null), first);
 
         Api.Reply reply = as(alice).post(PATH, batch);
 
@@ -119,8 +124,8 @@ class RequestLogsApiIT {
         assertThat(result.get("duplicates").asInt()).isEqualTo(1);
         assertThat(result.get("items").findValuesAsText("result"))
                 .containsExactly("created", "created", "duplicate");
-        assertThat(result.get("items").get(2).get("id")).isEqualTo(result.get("items").get(0)
-                .get("id"));
+        assertThat(result.get("items").get(2).get("id"))
+                .isEqualTo(result.get("items").get(0).get("id"));
         assertThat(rowsOf(alice)).isEqualTo(2);
     }
 
@@ -133,8 +138,8 @@ class RequestLogsApiIT {
         Map<String, Object> clash = new LinkedHashMap<>(stored);
         clash.put("model", "another-model");
 
-        Api.Reply reply = as(alice).post(PATH, List.of(TestData.log(alice, "m", 1, 1, null),
-                clash));
+        Api.Reply reply =
+                as(alice).post(PATH, List.of(TestData.log(alice, "m", 1, 1, null), clash));
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json().get("errors").findValuesAsText("pointer"))
@@ -157,12 +162,16 @@ class RequestLogsApiIT {
         List<String> times = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = as(alice).get(PATH + "?limit=7"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            page.get("items").forEach(row -> {
-                seen.add(row.get("id").asText());
-                times.add(row.get("created_at").asText());
-            });
+            JsonNode page =
+                    as(alice)
+                            .get(PATH + "?limit=7" + (cursor == null ? "" : "&cursor=" + cursor))
+                            .json();
+            page.get("items")
+                    .forEach(
+                            row -> {
+                                seen.add(row.get("id").asText());
+                                times.add(row.get("created_at").asText());
+                            });
             cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
         } while (cursor != null);
 
@@ -199,8 +208,14 @@ class RequestLogsApiIT {
     void absurdPageSizesAndBadParametersAreRefusedNamingTheParameter() {
         Api alice = as(TestData.user());
 
-        for (String query : List.of("limit=2147483647", "limit=0", "limit=abc", "from=yesterday",
-                "cursor=garbage", "from=2025-05-02&to=2025-05-01")) {
+        for (String query :
+                List.of(
+                        "limit=2147483647",
+                        "limit=0",
+                        "limit=abc",
+                        "from=yesterday",
+                        "cursor=garbage",
+                        "from=2025-05-02&to=2025-05-01")) {
             Api.Reply reply = alice.get(PATH + "?" + query);
             assertThat(reply.status()).as(query).isEqualTo(422);
             assertThat(reply.json().at("/errors/0/parameter").asText())
@@ -211,8 +226,12 @@ class RequestLogsApiIT {
     @Test
     void theServiceRoleReadsAnyonesRowsAndMayFilterByUser() {
         String alice = TestData.user();
-        String id = as(alice).post(PATH, TestData.log(null, "gpt-4o", 1, 1, null)).json()
-                .get("id").asText();
+        String id =
+                as(alice)
+                        .post(PATH, TestData.log(null, "gpt-4o", 1, 1, null))
+                        .json()
+                        .get("id")
+                        .asText();
         Api service = Api.at(base).as(tokens.service());
 
         assertThat(service.get(PATH + "/" + id).status()).isEqualTo(200);

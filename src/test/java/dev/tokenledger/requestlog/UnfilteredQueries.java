@@ -34,8 +34,7 @@ public class UnfilteredQueries {
 
     @SuppressWarnings("unchecked")
     public List<String> everyEndUserThroughJpa(Caller caller) {
-        return entityManager.createNativeQuery("select end_user from request_logs")
-                .getResultList();
+        return entityManager.createNativeQuery("select end_user from request_logs").getResultList();
     }
 
     public List<String> everyEndUserThroughJdbc(Caller caller) throws SQLException {
@@ -52,8 +51,11 @@ public class UnfilteredQueries {
 
     /** The backend process JPA and JDBC use in one transaction: they must be one and the same. */
     public List<Integer> backendsSeenByJpaAndJdbc(Caller caller) throws SQLException {
-        Number jpa = (Number) entityManager.createNativeQuery("select pg_backend_pid()")
-                .getSingleResult();
+        Number jpa =
+                (Number)
+                        entityManager
+                                .createNativeQuery("select pg_backend_pid()")
+                                .getSingleResult();
         try (Connection connection = dataSource.getConnection();
                 Statement query = connection.createStatement();
                 ResultSet row = query.executeQuery("select pg_backend_pid()")) {
@@ -68,7 +70,8 @@ public class UnfilteredQueries {
     }
 
     /** Changes a loaded row's details behind JPA's back, to show that dirty checking notices. */
-    public void changeDetailsOfLoadedRow(Caller caller, UUID id) throws ReflectiveOperationException {
+    public void changeDetailsOfLoadedRow(Caller caller, UUID id)
+            throws ReflectiveOperationException {
         RequestLog log = entityManager.find(RequestLog.class, id);
         Field details = RequestLog.class.getDeclaredField("additionalDetails");
         details.setAccessible(true);

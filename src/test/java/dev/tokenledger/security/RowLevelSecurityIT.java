@@ -25,10 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The second wall, tested in the database itself: connecting as the application's runtime role
- * and taking on caller identities exactly as the application does, PostgreSQL enforces every
- * access rule with no application code involved. (The deployment only makes sure the schema is
- * migrated.)
+ * The second wall, tested in the database itself: connecting as the application's runtime role and
+ * taking on caller identities exactly as the application does, PostgreSQL enforces every access
+ * rule with no application code involved. (The deployment only makes sure the schema is migrated.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -46,10 +45,15 @@ class RowLevelSecurityIT {
     void rows() throws SQLException {
         alice = TestData.user();
         bob = TestData.user();
-        try (Connection admin = TestDatabase.admin(); Statement sql = admin.createStatement()) {
+        try (Connection admin = TestDatabase.admin();
+                Statement sql = admin.createStatement()) {
             for (String user : List.of(alice, alice, bob)) {
-                sql.execute("insert into request_logs (id, end_user, model) values ('"
-                        + UUID.randomUUID() + "', '" + user + "', 'gpt-4o')");
+                sql.execute(
+                        "insert into request_logs (id, end_user, model) values ('"
+                                + UUID.randomUUID()
+                                + "', '"
+                                + user
+                                + "', 'gpt-4o')");
             }
         }
     }
@@ -58,8 +62,10 @@ class RowLevelSecurityIT {
     static Connection actingAs(String role, String user) throws SQLException {
         Connection connection = TestDatabase.runtimeRole();
         connection.setAutoCommit(false);
-        try (PreparedStatement assume = connection.prepareStatement(
-                "select set_config('role', ?, true), set_config('tokenledger.user_id', ?, true)")) {
+        try (PreparedStatement assume =
+                connection.prepareStatement(
+                        "select set_config('role', ?, true), set_config('tokenledger.user_id', ?,"
+                                + " true)")) {
             assume.setString(1, role);
             assume.setString(2, user == null ? "" : user);
             assume.execute();
@@ -69,7 +75,8 @@ class RowLevelSecurityIT {
 
     static List<String> endUsers(Connection connection, String sql) throws SQLException {
         List<String> users = new ArrayList<>();
-        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(sql)) {
+        try (Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery(sql)) {
             while (rows.next()) {
                 users.add(rows.getString("end_user"));
             }
@@ -79,9 +86,10 @@ class RowLevelSecurityIT {
 
     static void insert(Connection connection, String endUser, String authMethod)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into request_logs (id, end_user, model, additional_details)"
-                        + " values (?, ?, 'm', jsonb_build_object('auth_method', ?::text))")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        "insert into request_logs (id, end_user, model, additional_details) values"
+                                + " (?, ?, 'm', jsonb_build_object('auth_method', ?::text))")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, endUser);
             insert.setString(3, authMethod);
@@ -102,9 +110,13 @@ class RowLevelSecurityIT {
     void aUserSeesOnlyTheirOwnRowsEvenWithoutAWhereClause() throws SQLException {
         try (Connection connection = actingAs("tokenledger_authenticated", alice)) {
             assertThat(endUsers(connection, "select * from request_logs"))
-                    .hasSize(2).containsOnly(alice);
-            assertThat(endUsers(connection, "select * from request_logs where end_user = '"
-                    + bob + "'")).isEmpty();
+                    .hasSize(2)
+                    .containsOnly(alice);
+            assertThat(
+                            endUsers(
+                                    connection,
+                                    "select * from request_logs where end_user = '" + bob + "'"))
+                    .isEmpty();
         }
     }
 
@@ -121,32 +133,57 @@ class RowLevelSecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tokenledger_authenticated", "tokenledger_anon",
-        "tokenledger_ingest", "tokenledger_app"})
+    @ValueSource(
+            strings = {
+                "tokenledger_authenticated",
+                "tokenledger_anon",
+                "tokenledger_ingest",
+                "tokenledger_app"
+            })
     void nobodyButTheServiceRoleUpdatesOrDeletes(String role) throws SQLException {
-        for (String statement : List.of("update request_logs set model = 'x' where end_user = '"
-                + alice + "'", "delete from request_logs where end_user = '" + alice + "'")) {
-            try (Connection connection = role.equals("tokenledger_app")
-                    ? TestDatabase.runtimeRole() : actingAs(role, alice);
+        for (String statement :
+                List.of(
+                        "update request_logs set model = 'x' where end_user = '" + alice + "'",
+                        "delete from request_logs where end_user = '" + alice + "'")) {
+            try (Connection connection =
+                            role.equals("tokenledger_app")
+                                    ? TestDatabase.runtimeRole()
+                                    : actingAs(role, alice);
                     Statement sql = connection.createStatement()) {
                 assertThatThrownBy(() -> sql.executeUpdate(statement))
                         .hasMessageContaining("permission denied");
             }
         }
-        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?"
-                + " and model = 'gpt-4o'", alice)).isEqualTo(2);
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from request_logs where end_user = ?"
+                                        + " and model = 'gpt-4o'",
+                                alice))
+                .isEqualTo(2);
     }
 
     @Test
     void theServiceRoleSeesAndChangesEverything() throws SQLException {
         try (Connection connection = actingAs("tokenledger_service", null);
                 Statement sql = connection.createStatement()) {
-            assertThat(endUsers(connection, "select * from request_logs where end_user in ('"
-                    + alice + "', '" + bob + "')")).hasSize(3);
-            assertThat(sql.executeUpdate("update request_logs set status = 'checked'"
-                    + " where end_user = '" + bob + "'")).isOne();
-            assertThat(sql.executeUpdate("delete from request_logs where end_user = '" + bob
-                    + "'")).isOne();
+            assertThat(
+                            endUsers(
+                                    connection,
+                                    "select * from request_logs where end_user in ('"
+                                            + alice
+                                            + "', '"
+                                            + bob
+                                            + "')"))
+                    .hasSize(3);
+            assertThat(
+                            sql.executeUpdate(
+                                    "update request_logs set status = 'checked'"
+                                            + " where end_user = '"
+                                            + bob
+                                            + "'"))
+                    .isOne();
+            assertThat(sql.executeUpdate("delete from request_logs where end_user = '" + bob + "'"))
+                    .isOne();
             connection.rollback();
         }
     }
@@ -198,10 +235,15 @@ class RowLevelSecurityIT {
 
     @Test
     void theTableIsForcedUnderRowLevelSecurity() {
-        assertThat(TestDatabase.count("select count(*) from pg_class where relname ="
-                + " 'request_logs' and relrowsecurity and relforcerowsecurity")).isOne();
-        assertThat(TestDatabase.count("select count(*) from pg_roles where rolname ="
-                + " 'tokenledger_app' and not rolsuper and not rolbypassrls and not rolinherit"))
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from pg_class where relname = 'request_logs' and"
+                                        + " relrowsecurity and relforcerowsecurity"))
+                .isOne();
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from pg_roles where rolname = 'tokenledger_app'"
+                                    + " and not rolsuper and not rolbypassrls and not rolinherit"))
                 .isOne();
     }
 }

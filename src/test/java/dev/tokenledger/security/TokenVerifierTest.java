@@ -43,8 +43,7 @@ class TokenVerifierTest {
     static RSAKey rsa;
     static ECKey ec;
 
-    @TempDir
-    static Path folder;
+    @TempDir static Path folder;
 
     @BeforeAll
     static void keys() throws JOSEException {
@@ -53,7 +52,8 @@ class TokenVerifierTest {
     }
 
     static TokenVerifier verifier(Map<String, String> settings) {
-        return new TokenVerifier(TokenSettings.from(name -> Optional.ofNullable(settings.get(name))));
+        return new TokenVerifier(
+                TokenSettings.from(name -> Optional.ofNullable(settings.get(name))));
     }
 
     static TokenVerifier withSecret() {
@@ -105,8 +105,8 @@ class TokenVerifierTest {
 
     @Test
     void tokenWithoutExpiryIsRefused() throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("alice")
-                .claim("role", "authenticated").build();
+        JWTClaimsSet claims =
+                new JWTClaimsSet.Builder().subject("alice").claim("role", "authenticated").build();
 
         assertThatThrownBy(() -> withSecret().verify(new Tokens(SECRET).hs256(claims)))
                 .isInstanceOf(InvalidTokenException.class);
@@ -122,8 +122,8 @@ class TokenVerifierTest {
 
     @Test
     void unsignedTokenIsRefused() {
-        String unsigned = new PlainJWT(Tokens.claims("service_role", null, Duration.ofHours(1)))
-                .serialize();
+        String unsigned =
+                new PlainJWT(Tokens.claims("service_role", null, Duration.ofHours(1))).serialize();
 
         assertThatThrownBy(() -> withSecret().verify(unsigned))
                 .isInstanceOf(InvalidTokenException.class);
@@ -132,10 +132,17 @@ class TokenVerifierTest {
     @Test
     void tamperedClaimsAreRefused() {
         String[] parts = new Tokens(SECRET).user("alice").split("\\.");
-        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("authenticated", "service_role");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String claims =
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("authenticated", "service_role");
+        String tampered =
+                parts[0]
+                        + "."
+                        + Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                        + "."
+                        + parts[2];
 
         assertThatThrownBy(() -> withSecret().verify(tampered))
                 .isInstanceOf(InvalidTokenException.class);
@@ -151,10 +158,14 @@ class TokenVerifierTest {
     void rs256AndEs256TokensVerifyAgainstAJwksFile() throws Exception {
         TokenVerifier verifier = withJwks();
 
-        Caller fromRsa = verifier.verify(Tokens.signed(rsa,
-                Tokens.claims("authenticated", "bob", Duration.ofMinutes(5))));
-        Caller fromEc = verifier.verify(Tokens.signed(ec,
-                Tokens.claims("service_role", null, Duration.ofMinutes(5))));
+        Caller fromRsa =
+                verifier.verify(
+                        Tokens.signed(
+                                rsa, Tokens.claims("authenticated", "bob", Duration.ofMinutes(5))));
+        Caller fromEc =
+                verifier.verify(
+                        Tokens.signed(
+                                ec, Tokens.claims("service_role", null, Duration.ofMinutes(5))));
 
         assertThat(fromRsa.userId()).isEqualTo("bob");
         assertThat(fromEc.role()).isEqualTo(CallerRole.SERVICE);
@@ -163,14 +174,19 @@ class TokenVerifierTest {
     @Test
     void aPemPublicKeyVerifiesItsTokens() throws Exception {
         Path pem = folder.resolve("ec.pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(ec.toPublicKey().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        TokenVerifier verifier = verifier(Map.of("tokenledger.jwt.public-key-file",
-                pem.toString()));
+        Files.writeString(
+                pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder().encodeToString(ec.toPublicKey().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
+        TokenVerifier verifier =
+                verifier(Map.of("tokenledger.jwt.public-key-file", pem.toString()));
 
-        Caller caller = verifier.verify(Tokens.signed(ec,
-                Tokens.claims("authenticated", "carol", Duration.ofMinutes(5))));
+        Caller caller =
+                verifier.verify(
+                        Tokens.signed(
+                                ec,
+                                Tokens.claims("authenticated", "carol", Duration.ofMinutes(5))));
 
         assertThat(caller.userId()).isEqualTo("carol");
     }
@@ -179,8 +195,10 @@ class TokenVerifierTest {
     void aPublicKeyCannotBeUsedAsAnHmacSecret() throws Exception {
         TokenVerifier verifier = withJwks();
         byte[] publicKeyBytes = rsa.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
-        SignedJWT confused = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
-                Tokens.claims("service_role", null, Duration.ofMinutes(5)));
+        SignedJWT confused =
+                new SignedJWT(
+                        new JWSHeader(JWSAlgorithm.HS256),
+                        Tokens.claims("service_role", null, Duration.ofMinutes(5)));
         confused.sign(new MACSigner(publicKeyBytes));
 
         assertThatThrownBy(() -> verifier.verify(confused.serialize()))
@@ -197,14 +215,22 @@ class TokenVerifierTest {
 
     @Test
     void issuerAndAudienceAreCheckedWhenConfigured() throws Exception {
-        TokenVerifier verifier = verifier(Map.of("tokenledger.jwt.secret", SECRET,
-                "tokenledger.jwt.issuer", "https://project.supabase.example/auth/v1",
-                "tokenledger.jwt.audience", "authenticated"));
+        TokenVerifier verifier =
+                verifier(
+                        Map.of(
+                                "tokenledger.jwt.secret",
+                                SECRET,
+                                "tokenledger.jwt.issuer",
+                                "https://project.supabase.example/auth/v1",
+                                "tokenledger.jwt.audience",
+                                "authenticated"));
         Tokens tokens = new Tokens(SECRET);
-        JWTClaimsSet right = new JWTClaimsSet.Builder(
-                Tokens.claims("authenticated", "alice", Duration.ofMinutes(5)))
-                .issuer("https://project.supabase.example/auth/v1")
-                .audience("authenticated").build();
+        JWTClaimsSet right =
+                new JWTClaimsSet.Builder(
+                                Tokens.claims("authenticated", "alice", Duration.ofMinutes(5)))
+                        .issuer("https://project.supabase.example/auth/v1")
+                        .audience("authenticated")
+                        .build();
         JWTClaimsSet wrongIssuer = new JWTClaimsSet.Builder(right).issuer("https://evil").build();
 
         assertThat(verifier.verify(tokens.hs256(right)).userId()).isEqualTo("alice");
@@ -216,8 +242,9 @@ class TokenVerifierTest {
 
     @Test
     void unknownRoleIsRefused() {
-        String token = new Tokens(SECRET).hs256(
-                Tokens.claims("supabase_admin", "x", Duration.ofMinutes(5)));
+        String token =
+                new Tokens(SECRET)
+                        .hs256(Tokens.claims("supabase_admin", "x", Duration.ofMinutes(5)));
 
         assertThatThrownBy(() -> withSecret().verify(token))
                 .isInstanceOf(InvalidTokenException.class)
@@ -226,8 +253,9 @@ class TokenVerifierTest {
 
     @Test
     void authenticatedTokenWithoutSubjectIsRefused() {
-        String token = new Tokens(SECRET).hs256(
-                Tokens.claims("authenticated", null, Duration.ofMinutes(5)));
+        String token =
+                new Tokens(SECRET)
+                        .hs256(Tokens.claims("authenticated", null, Duration.ofMinutes(5)));
 
         assertThatThrownBy(() -> withSecret().verify(token))
                 .isInstanceOf(InvalidTokenException.class);
@@ -235,8 +263,10 @@ class TokenVerifierTest {
 
     @Test
     void tokenWithoutRoleButWithSubjectIsAUser() throws Exception {
-        JWTClaimsSet keycloakLike = new JWTClaimsSet.Builder(
-                Tokens.claims("ignored", "dave", Duration.ofMinutes(5))).claim("role", null).build();
+        JWTClaimsSet keycloakLike =
+                new JWTClaimsSet.Builder(Tokens.claims("ignored", "dave", Duration.ofMinutes(5)))
+                        .claim("role", null)
+                        .build();
 
         Caller caller = withSecret().verify(new Tokens(SECRET).hs256(keycloakLike));
 
@@ -245,8 +275,13 @@ class TokenVerifierTest {
 
     @Test
     void productionRefusesAShortSecretAndAMissingKey() {
-        assertThatThrownBy(() -> TokenSettings.from(name -> Optional.ofNullable(
-                        Map.of("tokenledger.jwt.secret", "short").get(name))))
+        assertThatThrownBy(
+                        () ->
+                                TokenSettings.from(
+                                        name ->
+                                                Optional.ofNullable(
+                                                        Map.of("tokenledger.jwt.secret", "short")
+                                                                .get(name))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("32");
         assertThatThrownBy(() -> TokenSettings.from(name -> Optional.empty()))
@@ -259,8 +294,8 @@ class TokenVerifierTest {
         Map<String, String> development = new HashMap<>();
         development.put("tokenledger.environment", "development");
 
-        TokenSettings settings = TokenSettings.from(name -> Optional.ofNullable(
-                development.get(name)));
+        TokenSettings settings =
+                TokenSettings.from(name -> Optional.ofNullable(development.get(name)));
 
         assertThat(settings.usesDevelopmentSecret()).isTrue();
     }

@@ -31,14 +31,17 @@ class WriteRulesIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
     JsonNode storedFor(String user) {
-        JsonNode items = Api.at(base).as(tokens.service()).get(PATH + "?end_user=" + user).json()
-                .get("items");
+        JsonNode items =
+                Api.at(base)
+                        .as(tokens.service())
+                        .get(PATH + "?end_user=" + user)
+                        .json()
+                        .get("items");
         assertThat(items).hasSize(1);
         return items.get(0);
     }
@@ -46,8 +49,10 @@ class WriteRulesIT {
     @Test
     void anonymousRowsKeepTheirEndUserAndAreMarkedWhateverTheyClaim() {
         String user = TestData.user();
-        String claimingService = "{\"model\":\"m\",\"end_user\":\"" + user
-                + "\",\"additional_details\":{\"auth_method\":\"service\"}}";
+        String claimingService =
+                "{\"model\":\"m\",\"end_user\":\""
+                        + user
+                        + "\",\"additional_details\":{\"auth_method\":\"service\"}}";
 
         assertThat(Api.at(base).post(PATH, claimingService).status()).isEqualTo(201);
 
@@ -60,8 +65,9 @@ class WriteRulesIT {
     void anAnonKeyIsAnonymousToo() {
         String user = TestData.user();
 
-        Api.at(base).as(tokens.anon()).post(PATH, "{\"model\":\"m\",\"end_user\":\"" + user
-                + "\"}");
+        Api.at(base)
+                .as(tokens.anon())
+                .post(PATH, "{\"model\":\"m\",\"end_user\":\"" + user + "\"}");
 
         assertThat(storedFor(user).at("/additional_details/auth_method").asText())
                 .isEqualTo("anon");
@@ -74,8 +80,7 @@ class WriteRulesIT {
 
         assertThat(apikey.post(PATH, "{\"model\":\"m\"}").status()).isEqualTo(201);
         assertThat(apikey.get(PATH).json().get("items")).hasSize(1);
-        assertThat(storedFor(user).at("/additional_details/auth_method").asText())
-                .isEqualTo("jwt");
+        assertThat(storedFor(user).at("/additional_details/auth_method").asText()).isEqualTo("jwt");
     }
 
     @Test
@@ -86,8 +91,12 @@ class WriteRulesIT {
 
         assertThat(both.get(PATH).status()).isEqualTo(200);
         assertThat(badBearer.post(PATH, "{\"model\":\"m\"}").status()).isEqualTo(401);
-        assertThat(Api.at(base).header("Authorization", "Basic dXNlcjpwYXNz")
-                .post(PATH, "{\"model\":\"m\"}").status()).isEqualTo(401);
+        assertThat(
+                        Api.at(base)
+                                .header("Authorization", "Basic dXNlcjpwYXNz")
+                                .post(PATH, "{\"model\":\"m\"}")
+                                .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -95,8 +104,8 @@ class WriteRulesIT {
         String user = TestData.user();
         Api api = Api.at(base).as(tokens.user(user));
 
-        Api.Reply forOther = api.post(PATH, "{\"model\":\"m\",\"end_user\":\"" + TestData.user()
-                + "\"}");
+        Api.Reply forOther =
+                api.post(PATH, "{\"model\":\"m\",\"end_user\":\"" + TestData.user() + "\"}");
         api.post(PATH, "{\"model\":\"m\",\"additional_details\":{\"auth_method\":\"service\"}}");
 
         assertThat(forOther.status()).isEqualTo(403);
@@ -111,10 +120,16 @@ class WriteRulesIT {
         String user = TestData.user();
         String other = TestData.user();
 
-        Api.at(base).as(tokens.service()).post(PATH, "{\"model\":\"m\",\"end_user\":\"" + user
-                + "\",\"additional_details\":{\"auth_method\":\"api_key\"}}");
-        Api.at(base).as(tokens.ingest()).post(PATH, "{\"model\":\"m\",\"end_user\":\"" + other
-                + "\"}");
+        Api.at(base)
+                .as(tokens.service())
+                .post(
+                        PATH,
+                        "{\"model\":\"m\",\"end_user\":\""
+                                + user
+                                + "\",\"additional_details\":{\"auth_method\":\"api_key\"}}");
+        Api.at(base)
+                .as(tokens.ingest())
+                .post(PATH, "{\"model\":\"m\",\"end_user\":\"" + other + "\"}");
 
         assertThat(storedFor(user).at("/additional_details/auth_method").asText())
                 .isEqualTo("api_key");
@@ -126,12 +141,10 @@ class WriteRulesIT {
     void idsAreTheServersAndNotGuessable() {
         Api api = Api.at(base).as(tokens.user(TestData.user()));
 
-        Api.Reply withId = api.post(PATH, "{\"model\":\"m\",\"id\":\""
-                + UUID.randomUUID() + "\"}");
-        UUID first = UUID.fromString(api.post(PATH, "{\"model\":\"m\"}").json().get("id")
-                .asText());
-        UUID second = UUID.fromString(api.post(PATH, "{\"model\":\"m\"}").json().get("id")
-                .asText());
+        Api.Reply withId = api.post(PATH, "{\"model\":\"m\",\"id\":\"" + UUID.randomUUID() + "\"}");
+        UUID first = UUID.fromString(api.post(PATH, "{\"model\":\"m\"}").json().get("id").asText());
+        UUID second =
+                UUID.fromString(api.post(PATH, "{\"model\":\"m\"}").json().get("id").asText());
 
         assertThat(withId.status()).isEqualTo(422);
         assertThat(first.version()).isEqualTo(7);
@@ -143,10 +156,13 @@ class WriteRulesIT {
     @Test
     void rs256AndEs256TokensFromTheConfiguredJwksAreAccepted() {
         String user = TestData.user();
-        String rsa = Tokens.signed(TestKeys.rsa(),
-                Tokens.claims("authenticated", user, Duration.ofMinutes(5)));
-        String ec = Tokens.signed(TestKeys.ec(),
-                Tokens.claims("authenticated", user, Duration.ofMinutes(5)));
+        String rsa =
+                Tokens.signed(
+                        TestKeys.rsa(),
+                        Tokens.claims("authenticated", user, Duration.ofMinutes(5)));
+        String ec =
+                Tokens.signed(
+                        TestKeys.ec(), Tokens.claims("authenticated", user, Duration.ofMinutes(5)));
 
         assertThat(Api.at(base).as(rsa).post(PATH, "{\"model\":\"m\"}").status()).isEqualTo(201);
         assertThat(Api.at(base).as(ec).get(PATH).json().get("items")).hasSize(1);
@@ -158,7 +174,8 @@ class WriteRulesIT {
         Api api = Api.at(base).as(tokens.user(user));
 
         api.post(PATH, "{\"model\":\"m\",\"created_at\":\"2024-01-01T00:00:00Z\"}");
-        Api.Reply future = api.post(PATH, "{\"model\":\"m\",\"created_at\":\"2999-01-01T00:00:00Z\"}");
+        Api.Reply future =
+                api.post(PATH, "{\"model\":\"m\",\"created_at\":\"2999-01-01T00:00:00Z\"}");
 
         assertThat(storedFor(user).get("created_at").asText()).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(future.status()).isEqualTo(422);

@@ -22,9 +22,8 @@ public final class Api {
 
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String token;
@@ -37,8 +36,8 @@ public final class Api {
     }
 
     public static Api at(URL deployment) {
-        return new Api(URI.create(deployment.toString().replaceAll("/+$", "") + "/"), null,
-                List.of());
+        return new Api(
+                URI.create(deployment.toString().replaceAll("/+$", "") + "/"), null, List.of());
     }
 
     public Api as(String bearerToken) {
@@ -69,9 +68,10 @@ public final class Api {
     }
 
     public Reply send(String method, String path, BodyPublisher body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
+                        .timeout(Duration.ofSeconds(60))
+                        .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -10,8 +10,8 @@ public final class Deployments {
     private Deployments() {}
 
     public static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class,
-                new File(System.getProperty("test.war")));
+        return ShrinkWrap.createFromZipFile(
+                WebArchive.class, new File(System.getProperty("test.war")));
     }
 
     /** The application plus test classes that run inside the server. */

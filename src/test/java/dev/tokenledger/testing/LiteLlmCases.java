@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The shared LiteLLM payload files (src/test/resources/litellm, copied from the project's
- * cases), and fresh payloads shaped like them for tests that need their own ids.
+ * The shared LiteLLM payload files (src/test/resources/litellm, copied from the project's cases),
+ * and fresh payloads shaped like them for tests that need their own ids.
  */
 public final class LiteLlmCases {
 
@@ -42,8 +42,8 @@ public final class LiteLlmCases {
     }
 
     /**
-     * A successful call like the shared array's first payload, with a fresh call id for the
-     * given end user and model; tokens 100 in, 20 out; cost as given (null for none).
+     * A successful call like the shared array's first payload, with a fresh call id for the given
+     * end user and model; tokens 100 in, 20 out; cost as given (null for none).
      */
     public static ObjectNode payload(String endUser, String model, String cost) {
         ObjectNode payload = ((ObjectNode) ((ArrayNode) json(ARRAY)).get(0)).deepCopy();

@@ -19,8 +19,8 @@ public final class TestData {
     }
 
     /** A request log body as an API caller writes it. */
-    public static Map<String, Object> log(String endUser, String model, long input, long output,
-            String cost) {
+    public static Map<String, Object> log(
+            String endUser, String model, long input, long output, String cost) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("input_tokens", input);
         details.put("output_tokens", output);

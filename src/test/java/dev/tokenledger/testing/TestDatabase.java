@@ -13,34 +13,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Direct JDBC access to the test database, to check what the server stored without going
- * through it. Connects as the administrator unless a role is named.
+ * Direct JDBC access to the test database, to check what the server stored without going through
+ * it. Connects as the administrator unless a role is named.
  */
 public final class TestDatabase {
 
     /** The schema owner the server migrates and runs the usage_logs migration as. */
     public static final String OWNER = "tokenledger_owner";
+
     public static final String OWNER_PASSWORD = "tokenledger_owner";
 
     private TestDatabase() {}
 
     public static Connection admin() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("test.db.url"),
+        return DriverManager.getConnection(
+                System.getProperty("test.db.url"),
                 System.getProperty("test.db.admin-user"),
                 System.getProperty("test.db.admin-password", ""));
     }
 
     /** The application's runtime role, as configured for the test server. */
     public static Connection runtimeRole() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("test.db.url"), "tokenledger_app",
-                "tokenledger_app");
+        return DriverManager.getConnection(
+                System.getProperty("test.db.url"), "tokenledger_app", "tokenledger_app");
     }
 
     public static long count(String sql, Object... parameters) {
-        return query(sql, parameters, row -> {
-            row.next();
-            return row.getLong(1);
-        });
+        return query(
+                sql,
+                parameters,
+                row -> {
+                    row.next();
+                    return row.getLong(1);
+                });
     }
 
     public static long rows() {
@@ -54,22 +59,26 @@ public final class TestDatabase {
 
     /** The rows of a query whose single column is jsonb (e.g. {@code select to_jsonb(r)}). */
     public static List<JsonNode> json(String sql, Object... parameters) {
-        return query(sql, parameters, row -> {
-            List<JsonNode> rows = new ArrayList<>();
-            while (row.next()) {
-                try {
-                    rows.add(Api.JSON.readTree(row.getString(1)));
-                } catch (IOException notJson) {
-                    throw new UncheckedIOException(notJson);
-                }
-            }
-            return rows;
-        });
+        return query(
+                sql,
+                parameters,
+                row -> {
+                    List<JsonNode> rows = new ArrayList<>();
+                    while (row.next()) {
+                        try {
+                            rows.add(Api.JSON.readTree(row.getString(1)));
+                        } catch (IOException notJson) {
+                            throw new UncheckedIOException(notJson);
+                        }
+                    }
+                    return rows;
+                });
     }
 
     /** Runs statements as the administrator, e.g. to install a fault for a test. */
     public static void execute(String... statements) {
-        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Signing keys for asymmetric test tokens, made fresh for each test run (nothing private is
- * committed). The build runs {@link #main} before the server starts; the server trusts
- * jwks.json, and the tests sign with the private halves.
+ * committed). The build runs {@link #main} before the server starts; the server trusts jwks.json,
+ * and the tests sign with the private halves.
  */
 public final class TestKeys {
 
@@ -28,13 +28,20 @@ public final class TestKeys {
     public static void main(String[] args) throws JOSEException, IOException {
         Path folder = Path.of(args[0]);
         Files.createDirectories(folder);
-        RSAKey rsa = new RSAKeyGenerator(2048).keyID("test-rsa").algorithm(JWSAlgorithm.RS256)
-                .generate();
-        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("test-ec").algorithm(JWSAlgorithm.ES256)
-                .generate();
+        RSAKey rsa =
+                new RSAKeyGenerator(2048)
+                        .keyID("test-rsa")
+                        .algorithm(JWSAlgorithm.RS256)
+                        .generate();
+        ECKey ec =
+                new ECKeyGenerator(Curve.P_256)
+                        .keyID("test-ec")
+                        .algorithm(JWSAlgorithm.ES256)
+                        .generate();
         Files.writeString(folder.resolve("rsa-private.json"), rsa.toJSONString());
         Files.writeString(folder.resolve("ec-private.json"), ec.toJSONString());
-        Files.writeString(folder.resolve("jwks.json"),
+        Files.writeString(
+                folder.resolve("jwks.json"),
                 new JWKSet(List.<JWK>of(rsa, ec)).toPublicJWKSet().toString());
     }
 

@@ -17,7 +17,9 @@ public final class TestSchema {
     public static synchronized void migrate() {
         if (!migrated) {
             Flyway.configure(TestSchema.class.getClassLoader())
-                    .dataSource(System.getProperty("test.db.url"), TestDatabase.OWNER,
+                    .dataSource(
+                            System.getProperty("test.db.url"),
+                            TestDatabase.OWNER,
                             TestDatabase.OWNER_PASSWORD)
                     .locations("classpath:db/migration")
                     .placeholders(Map.of("runtime_role", "tokenledger_app"))

@@ -59,13 +59,18 @@ public final class Tokens {
 
     public static String signed(JWK key, JWTClaimsSet claims) {
         try {
-            JWSSigner signer = switch (key.getKeyType().getValue()) {
-                case "RSA" -> new RSASSASigner(key.toRSAKey());
-                case "EC" -> new ECDSASigner(key.toECKey());
-                default -> throw new IllegalArgumentException("no signer for " + key.getKeyType());
-            };
-            JWSAlgorithm algorithm = key.getKeyType().getValue().equals("RSA")
-                    ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
+            JWSSigner signer =
+                    switch (key.getKeyType().getValue()) {
+                        case "RSA" -> new RSASSASigner(key.toRSAKey());
+                        case "EC" -> new ECDSASigner(key.toECKey());
+                        default ->
+                                throw new IllegalArgumentException(
+                                        "no signer for " + key.getKeyType());
+                    };
+            JWSAlgorithm algorithm =
+                    key.getKeyType().getValue().equals("RSA")
+                            ? JWSAlgorithm.RS256
+                            : JWSAlgorithm.ES256;
             return sign(signer, algorithm, key.getKeyID(), claims);
         } catch (JOSEException failed) {
             throw new IllegalStateException(failed);
@@ -74,18 +79,20 @@ public final class Tokens {
 
     public static JWTClaimsSet claims(String role, String subject, Duration validFor) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .claim("role", role)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(validFor)));
+        JWTClaimsSet.Builder claims =
+                new JWTClaimsSet.Builder()
+                        .claim("role", role)
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(validFor)));
         if (subject != null) {
             claims.subject(subject);
         }
         return claims.build();
     }
 
-    private static String sign(JWSSigner signer, JWSAlgorithm algorithm, String keyId,
-            JWTClaimsSet claims) throws JOSEException {
+    private static String sign(
+            JWSSigner signer, JWSAlgorithm algorithm, String keyId, JWTClaimsSet claims)
+            throws JOSEException {
         JWSHeader header = new JWSHeader.Builder(algorithm).keyID(keyId).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(signer);

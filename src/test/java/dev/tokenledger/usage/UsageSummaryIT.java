@@ -37,8 +37,7 @@ class UsageSummaryIT {
         return Deployments.application();
     }
 
-    @ArquillianResource
-    URL base;
+    @ArquillianResource URL base;
 
     final Tokens tokens = Tokens.forTests();
 
@@ -51,13 +50,18 @@ class UsageSummaryIT {
         for (int i = 0; i < 300; i++) {
             Instant at = start.plusSeconds(random.nextInt(8 * 24 * 3600));
             String cost = i % 7 == 0 ? null : "0." + String.format("%06d", random.nextInt(999999));
-            Map<String, Object> log = TestData.log(user, i % 3 == 0 ? "gpt-4o" : "gpt-4o-mini",
-                    random.nextInt(5000), random.nextInt(900), cost);
+            Map<String, Object> log =
+                    TestData.log(
+                            user,
+                            i % 3 == 0 ? "gpt-4o" : "gpt-4o-mini",
+                            random.nextInt(5000),
+                            random.nextInt(900),
+                            cost);
             log.put("created_at", at.toString());
             batch.add(log);
         }
-        assertThat(Api.at(base).as(tokens.user(user)).post("/api/v1/request-logs", batch)
-                .status()).isEqualTo(201);
+        assertThat(Api.at(base).as(tokens.user(user)).post("/api/v1/request-logs", batch).status())
+                .isEqualTo(201);
         return user;
     }
 
@@ -68,8 +72,15 @@ class UsageSummaryIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"UTC", "America/New_York", "Asia/Kolkata", "Pacific/Chatham",
-        "Australia/Lord_Howe", "Pacific/Kiritimati"})
+    @ValueSource(
+            strings = {
+                "UTC",
+                "America/New_York",
+                "Asia/Kolkata",
+                "Pacific/Chatham",
+                "Australia/Lord_Howe",
+                "Pacific/Kiritimati"
+            })
     void singleDaysAddUpToTheRangeInEveryZone(String zone) {
         String user = seedWeek();
         LocalDate first = LocalDate.parse("2025-03-06");
@@ -79,8 +90,9 @@ class UsageSummaryIT {
         JsonNode byDay = summary(user, "group_by=day&from=" + first + "&to=" + end + "&tz=" + zone);
         Figures days = new Figures();
         for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
-            days.add(summary(user, "from=" + day + "&to=" + day.plusDays(1) + "&tz=" + zone)
-                    .get("totals"));
+            days.add(
+                    summary(user, "from=" + day + "&to=" + day.plusDays(1) + "&tz=" + zone)
+                            .get("totals"));
         }
         Figures groups = new Figures();
         byDay.get("groups").forEach(groups::add);
@@ -89,16 +101,22 @@ class UsageSummaryIT {
         assertThat(groups).isEqualTo(Figures.of(range.get("totals")));
         assertThat(Figures.of(byDay.get("totals"))).isEqualTo(Figures.of(range.get("totals")));
         assertThat(byDay.get("groups").findValuesAsText("key"))
-                .allMatch(key -> !LocalDate.parse(key).isBefore(first)
-                        && LocalDate.parse(key).isBefore(end));
+                .allMatch(
+                        key ->
+                                !LocalDate.parse(key).isBefore(first)
+                                        && LocalDate.parse(key).isBefore(end));
     }
 
     @Test
     void costsAddUpExactlyAndUnpricedRequestsAreCountedNotZeroed() {
         String user = TestData.user();
         Api api = Api.at(base).as(tokens.user(user));
-        api.post("/api/v1/request-logs", List.of(TestData.log(null, "m", 1, 1, "0.1"),
-                TestData.log(null, "m", 1, 1, "0.2"), TestData.log(null, "m", 1, 1, null)));
+        api.post(
+                "/api/v1/request-logs",
+                List.of(
+                        TestData.log(null, "m", 1, 1, "0.1"),
+                        TestData.log(null, "m", 1, 1, "0.2"),
+                        TestData.log(null, "m", 1, 1, null)));
 
         JsonNode totals = summary(user, "").get("totals");
 
@@ -115,9 +133,14 @@ class UsageSummaryIT {
         Map<String, Object> withSession = TestData.log(null, "gpt-4o", 10, 5, "0.01");
         ((Map<String, Object>) cast(withSession.get("additional_details")))
                 .put("session_id", "s-1");
-        Api.at(base).as(tokens.user(user)).post("/api/v1/request-logs", List.of(withSession,
-                TestData.log(null, "gpt-4o", 1, 1, "0.02"),
-                TestData.log(null, "claude", 2, 2, "0.03")));
+        Api.at(base)
+                .as(tokens.user(user))
+                .post(
+                        "/api/v1/request-logs",
+                        List.of(
+                                withSession,
+                                TestData.log(null, "gpt-4o", 1, 1, "0.02"),
+                                TestData.log(null, "claude", 2, 2, "0.03")));
 
         JsonNode byModel = summary(user, "group_by=model").get("groups");
         JsonNode bySession = summary(user, "group_by=session").get("groups");
@@ -134,17 +157,22 @@ class UsageSummaryIT {
     void usersSeeOnlyTheirOwnUsageAndOnlyTheServiceRoleGroupsByUser() {
         String alice = TestData.user();
         String bob = TestData.user();
-        Api.at(base).as(tokens.user(alice)).post("/api/v1/request-logs",
-                TestData.log(null, "m", 100, 1, "1"));
+        Api.at(base)
+                .as(tokens.user(alice))
+                .post("/api/v1/request-logs", TestData.log(null, "m", 100, 1, "1"));
         Api service = Api.at(base).as(tokens.service());
 
         assertThat(summary(bob, "").at("/totals/requests").asLong()).isZero();
-        assertThat(Api.at(base).as(tokens.user(bob)).get(SUMMARY + "?end_user=" + alice)
-                .status()).isEqualTo(403);
-        assertThat(Api.at(base).as(tokens.user(bob)).get(SUMMARY + "?group_by=end_user")
-                .status()).isEqualTo(403);
-        assertThat(service.get(SUMMARY + "?end_user=" + alice).json().at("/totals/requests")
-                .asLong()).isEqualTo(1);
+        assertThat(Api.at(base).as(tokens.user(bob)).get(SUMMARY + "?end_user=" + alice).status())
+                .isEqualTo(403);
+        assertThat(Api.at(base).as(tokens.user(bob)).get(SUMMARY + "?group_by=end_user").status())
+                .isEqualTo(403);
+        assertThat(
+                        service.get(SUMMARY + "?end_user=" + alice)
+                                .json()
+                                .at("/totals/requests")
+                                .asLong())
+                .isEqualTo(1);
         JsonNode everyone = service.get(SUMMARY + "?group_by=end_user").json().get("groups");
         assertThat(everyone.findValuesAsText("key")).contains(alice).doesNotContain(bob);
     }
@@ -164,8 +192,12 @@ class UsageSummaryIT {
         Api service = Api.at(base).as(tokens.service());
         service.post("/api/v1/request-logs", batch);
 
-        JsonNode top = service.get(SUMMARY + "?group_by=end_user&order=total_cost&limit=3"
-                + "&from=2021-03-01&to=2021-03-06").json();
+        JsonNode top =
+                service.get(
+                                SUMMARY
+                                        + "?group_by=end_user&order=total_cost&limit=3"
+                                        + "&from=2021-03-01&to=2021-03-06")
+                        .json();
 
         assertThat(top.get("groups").findValuesAsText("key"))
                 .containsExactly(users.get(4), users.get(3), users.get(2));
@@ -173,8 +205,15 @@ class UsageSummaryIT {
                 .isEqualByComparingTo("7.5");
         assertThat(top.get("more_groups").asBoolean()).isTrue();
         assertThat(top.at("/totals/requests").asLong()).isEqualTo(15);
-        assertThat(service.get(SUMMARY + "?group_by=end_user&limit=5&from=2021-03-01"
-                + "&to=2021-03-06").json().get("more_groups").asBoolean()).isFalse();
+        assertThat(
+                        service.get(
+                                        SUMMARY
+                                                + "?group_by=end_user&limit=5&from=2021-03-01"
+                                                + "&to=2021-03-06")
+                                .json()
+                                .get("more_groups")
+                                .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -188,9 +227,16 @@ class UsageSummaryIT {
     void badParametersAreNamed() {
         Api api = Api.at(base).as(tokens.user(TestData.user()));
 
-        for (String query : List.of("tz=Mars/Olympus", "tz=%2B05:00", "group_by=week",
-                "order=cheapest", "limit=0", "limit=10001",
-                "from=2025-02-30", "from=2025-05-02&to=2025-05-01")) {
+        for (String query :
+                List.of(
+                        "tz=Mars/Olympus",
+                        "tz=%2B05:00",
+                        "group_by=week",
+                        "order=cheapest",
+                        "limit=0",
+                        "limit=10001",
+                        "from=2025-02-30",
+                        "from=2025-05-02&to=2025-05-01")) {
             Api.Reply reply = api.get(SUMMARY + "?" + query);
             assertThat(reply.status()).as(query).isEqualTo(422);
             assertThat(reply.json().at("/errors/0/parameter").asText()).isNotEmpty();
@@ -228,9 +274,13 @@ class UsageSummaryIT {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Figures that && requests == that.requests
-                    && input == that.input && output == that.output && total == that.total
-                    && unpriced == that.unpriced && cost.compareTo(that.cost) == 0;
+            return other instanceof Figures that
+                    && requests == that.requests
+                    && input == that.input
+                    && output == that.output
+                    && total == that.total
+                    && unpriced == that.unpriced
+                    && cost.compareTo(that.cost) == 0;
         }
 
         @Override
@@ -240,8 +290,18 @@ class UsageSummaryIT {
 
         @Override
         public String toString() {
-            return requests + " requests, " + input + "/" + output + "/" + total + " tokens, "
-                    + cost + " USD, " + unpriced + " unpriced";
+            return requests
+                    + " requests, "
+                    + input
+                    + "/"
+                    + output
+                    + "/"
+                    + total
+                    + " tokens, "
+                    + cost
+                    + " USD, "
+                    + unpriced
+                    + " unpriced";
         }
     }
 }

@@ -26,12 +26,15 @@ class EarDeploymentIT {
 
     @Test
     void itRecordsARequestLogAndDocumentsItsApi() throws Exception {
-        HttpResponse<String> created = CLIENT.send(HttpRequest.newBuilder(URI.create(BASE
-                        + "/api/v1/request-logs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"model\":\"gpt-4o\",\"end_user\":\"ear-check\",\"total_cost\":0.01}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created =
+                CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(BASE + "/api/v1/request-logs"))
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"model\":\"gpt-4o\",\"end_user\":\"ear-check\",\"total_cost\":0.01}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> openapi = get("/openapi");
 
         assertEquals(201, created.statusCode(), created.body());
@@ -39,7 +42,10 @@ class EarDeploymentIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(BASE + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(BASE + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

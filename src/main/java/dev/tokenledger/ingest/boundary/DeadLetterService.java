@@ -20,11 +20,14 @@ public class DeadLetterService {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterService.class);
 
-    @Inject
-    DeadLetterFinder finder;
+    @Inject DeadLetterFinder finder;
 
-    public List<DeadLetter> list(Caller caller, Optional<UUID> delivery,
-            Optional<DeadLetterKind> kind, Optional<PageCursor> after, int limit) {
+    public List<DeadLetter> list(
+            Caller caller,
+            Optional<UUID> delivery,
+            Optional<DeadLetterKind> kind,
+            Optional<PageCursor> after,
+            int limit) {
         caller.requireService();
         return finder.list(delivery, kind, after, limit);
     }

@@ -43,24 +43,29 @@ public class DeadLettersResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    @Inject
-    DeadLetterService service;
+    @Inject DeadLetterService service;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
     @GET
     @Operation(summary = "List dead letters, newest first (service role).")
-    @APIResponse(responseCode = "200",
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
     @APIResponse(responseCode = "422", ref = "invalid")
     public DeadLetterPage list(
             @Parameter(description = "Only this delivery's letters (its delivery_id).")
-                    @QueryParam("delivery_id") String deliveryId,
-            @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"rejected", "conflict"})) @QueryParam("kind") String kind,
+                    @QueryParam("delivery_id")
+                    String deliveryId,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"rejected", "conflict"}))
+                    @QueryParam("kind")
+                    String kind,
             @Parameter(description = "Page size, 1 to 500; default 50.") @QueryParam("limit")
                     String limit,
             @Parameter(description = "next_cursor of the previous page.") @QueryParam("cursor")
@@ -68,29 +73,40 @@ public class DeadLettersResource {
         Caller caller = currentCaller.get();
         caller.requireService();
         List<Violation> violations = new ArrayList<>();
-        Optional<UUID> delivery = parameter("delivery_id", deliveryId, QueryParameters::uuid,
-                "must be a delivery id (a UUID).", violations);
-        Optional<DeadLetterKind> wanted = parameter("kind", kind, DeadLetterKind::fromWire,
-                "must be rejected or conflict.", violations);
+        Optional<UUID> delivery =
+                parameter(
+                        "delivery_id",
+                        deliveryId,
+                        QueryParameters::uuid,
+                        "must be a delivery id (a UUID).",
+                        violations);
+        Optional<DeadLetterKind> wanted =
+                parameter(
+                        "kind",
+                        kind,
+                        DeadLetterKind::fromWire,
+                        "must be rejected or conflict.",
+                        violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
         int pageSize = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
 
-        List<DeadLetter> letters = service.list(caller, delivery, wanted,
-                PageCursor.parameter(cursor), pageSize + 1);
+        List<DeadLetter> letters =
+                service.list(caller, delivery, wanted, PageCursor.parameter(cursor), pageSize + 1);
 
         boolean more = letters.size() > pageSize;
         List<DeadLetter> page = more ? letters.subList(0, pageSize) : letters;
         DeadLetter last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new DeadLetterPage(page,
-                more ? new PageCursor(last.receivedAt(), last.id()).encode() : null);
+        return new DeadLetterPage(
+                page, more ? new PageCursor(last.receivedAt(), last.id()).encode() : null);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One dead letter (service role).")
-    @APIResponse(responseCode = "200",
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = DeadLetter.class)))
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
@@ -98,7 +114,8 @@ public class DeadLettersResource {
     public DeadLetter find(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        return QueryParameters.uuid(id).flatMap(uuid -> service.find(caller, uuid))
+        return QueryParameters.uuid(id)
+                .flatMap(uuid -> service.find(caller, uuid))
                 .orElseThrow(() -> ProblemException.notFound("No dead letter " + id + "."));
     }
 
@@ -119,8 +136,12 @@ public class DeadLettersResource {
     }
 
     /** An optional parameter read by {@code reader}; a value it cannot read is a violation. */
-    private static <T> Optional<T> parameter(String name, String value,
-            Function<String, Optional<T>> reader, String rule, List<Violation> violations) {
+    private static <T> Optional<T> parameter(
+            String name,
+            String value,
+            Function<String, Optional<T>> reader,
+            String rule,
+            List<Violation> violations) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -130,5 +151,4 @@ public class DeadLettersResource {
         }
         return read;
     }
-
 }

@@ -35,10 +35,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Stores a gateway delivery in one transaction run as the caller: the good payloads as request
- * logs (set-wise, each request id once however often it comes), costs the gateway did not know
- * from the catalog, and every other payload as a dead letter. Either all of that commits or
- * none of it, so a delivery that fails can be sent again and still counts once.
+ * Stores a gateway delivery in one transaction run as the caller: the good payloads as request logs
+ * (set-wise, each request id once however often it comes), costs the gateway did not know from the
+ * catalog, and every other payload as a dead letter. Either all of that commits or none of it, so a
+ * delivery that fails can be sent again and still counts once.
  */
 @Stateless
 @CallerTransaction
@@ -47,20 +47,15 @@ public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
     private static final int LOGGED_IDS = 5;
 
-    @Inject
-    WritePolicy policy;
+    @Inject WritePolicy policy;
 
-    @Inject
-    RequestLogWriter writer;
+    @Inject RequestLogWriter writer;
 
-    @Inject
-    CatalogPricing pricing;
+    @Inject CatalogPricing pricing;
 
-    @Inject
-    DeadLetterWriter deadLetterWriter;
+    @Inject DeadLetterWriter deadLetterWriter;
 
-    @Inject
-    IngestSettings settings;
+    @Inject IngestSettings settings;
 
     public IngestReport record(Caller caller, UUID deliveryId, List<MappedPayload> payloads) {
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -72,9 +67,10 @@ public class IngestService {
         List<IngestItem> items = new ArrayList<>(payloads.size());
         List<DeadLetter> letters = new ArrayList<>();
         for (MappedPayload payload : payloads) {
-            items.add(payload.accepted()
-                    ? written(payload, outcomes.next(), deliveryId, receivedAt, letters)
-                    : rejected(payload, deliveryId, receivedAt, letters));
+            items.add(
+                    payload.accepted()
+                            ? written(payload, outcomes.next(), deliveryId, receivedAt, letters)
+                            : rejected(payload, deliveryId, receivedAt, letters));
         }
         // In key order, like the rows: concurrent deliveries then lock in the same order.
         letters.sort(Comparator.comparing(DeadLetter::id));
@@ -91,8 +87,8 @@ public class IngestService {
         List<RequestLogRow> rows = new ArrayList<>(payloads.size());
         for (MappedPayload payload : payloads) {
             if (payload.accepted()) {
-                RequestLogRow row = policy.stamp(caller, payload.draft(),
-                        "/" + payload.delivered().position());
+                RequestLogRow row =
+                        policy.stamp(caller, payload.draft(), "/" + payload.delivered().position());
                 sources.put(row, payload);
                 rows.add(row);
             }
@@ -101,31 +97,37 @@ public class IngestService {
     }
 
     /** Adds what the content fingerprint must not cover: catalog prices and stored prompts. */
-    private List<RequestLogRow> finish(List<RequestLogRow> distinct,
-            Map<RequestLogRow, MappedPayload> sources) {
-        List<RequestLogRow> unpriced = distinct.stream()
-                .filter(row -> sources.get(row).needsCatalogPrice())
-                .toList();
-        Map<Integer, PriceQuote> quotes = pricing.quote(
-                unpriced.stream().map(RequestLogRow::content).toList());
+    private List<RequestLogRow> finish(
+            List<RequestLogRow> distinct, Map<RequestLogRow, MappedPayload> sources) {
+        List<RequestLogRow> unpriced =
+                distinct.stream().filter(row -> sources.get(row).needsCatalogPrice()).toList();
+        Map<Integer, PriceQuote> quotes =
+                pricing.quote(unpriced.stream().map(RequestLogRow::content).toList());
         Map<RequestLogRow, PriceQuote> quoteByRow = new IdentityHashMap<>();
         quotes.forEach((index, quote) -> quoteByRow.put(unpriced.get(index), quote));
         return distinct.stream()
-                .map(row -> new RequestLogRow(row.id(),
-                        complete(row.content(), sources.get(row), quoteByRow.get(row)),
-                        row.contentHash()))
+                .map(
+                        row ->
+                                new RequestLogRow(
+                                        row.id(),
+                                        complete(
+                                                row.content(),
+                                                sources.get(row),
+                                                quoteByRow.get(row)),
+                                        row.contentHash()))
                 .toList();
     }
 
-    private static RequestLogDraft complete(RequestLogDraft draft, MappedPayload payload,
-            PriceQuote quote) {
+    private static RequestLogDraft complete(
+            RequestLogDraft draft, MappedPayload payload, PriceQuote quote) {
         AdditionalDetails details = draft.additionalDetails();
         RequestLogDraft completed = draft;
         if (payload.needsCatalogPrice() && quote == null) {
             details = details.with(LiteLlmMapper.COST_SOURCE, "unpriced");
         } else if (payload.needsCatalogPrice()) {
-            details = details.with(LiteLlmMapper.COST_SOURCE, "catalog")
-                    .with("price_id", quote.priceId().toString());
+            details =
+                    details.with(LiteLlmMapper.COST_SOURCE, "catalog")
+                            .with("price_id", quote.priceId().toString());
             completed = completed.withTotalCost(quote.cost());
         }
         if (payload.prompts() != null) {
@@ -136,50 +138,81 @@ public class IngestService {
         return completed.withDetails(details);
     }
 
-    private IngestItem written(MappedPayload payload, WriteOutcome outcome, UUID deliveryId,
-            Instant receivedAt, List<DeadLetter> letters) {
+    private IngestItem written(
+            MappedPayload payload,
+            WriteOutcome outcome,
+            UUID deliveryId,
+            Instant receivedAt,
+            List<DeadLetter> letters) {
         UUID letterId = null;
-        Result result = switch (outcome.result()) {
-            case CREATED -> Result.CREATED;
-            case DUPLICATE -> Result.DUPLICATE;
-            case CONFLICT -> Result.CONFLICT;
-        };
+        Result result =
+                switch (outcome.result()) {
+                    case CREATED -> Result.CREATED;
+                    case DUPLICATE -> Result.DUPLICATE;
+                    case CONFLICT -> Result.CONFLICT;
+                };
         if (result == Result.CONFLICT) {
-            DeadLetter letter = DeadLetters.conflict(deliveryId, receivedAt, payload,
-                    settings.storePrompts());
+            DeadLetter letter =
+                    DeadLetters.conflict(deliveryId, receivedAt, payload, settings.storePrompts());
             letters.add(letter);
             letterId = letter.id();
         }
-        return new IngestItem(payload.delivered().position(), payload.delivered().line(), result,
-                outcome.id(), outcome.requestId(), letterId, null);
+        return new IngestItem(
+                payload.delivered().position(),
+                payload.delivered().line(),
+                result,
+                outcome.id(),
+                outcome.requestId(),
+                letterId,
+                null);
     }
 
-    private static IngestItem rejected(MappedPayload payload, UUID deliveryId,
-            Instant receivedAt, List<DeadLetter> letters) {
+    private static IngestItem rejected(
+            MappedPayload payload, UUID deliveryId, Instant receivedAt, List<DeadLetter> letters) {
         DeadLetter letter = DeadLetters.rejected(deliveryId, receivedAt, payload);
         letters.add(letter);
-        return new IngestItem(payload.delivered().position(), payload.delivered().line(),
-                Result.REJECTED, null, payload.requestId(), letter.id(), payload.violations());
+        return new IngestItem(
+                payload.delivered().position(),
+                payload.delivered().line(),
+                Result.REJECTED,
+                null,
+                payload.requestId(),
+                letter.id(),
+                payload.violations());
     }
 
     /** A batch is an event for the operator; a single payload (one per call) is routine. */
     private static void log(Caller caller, IngestReport report) {
-        LOG.logf(report.received() > 1 ? Logger.Level.INFO : Logger.Level.DEBUG,
+        LOG.logf(
+                report.received() > 1 ? Logger.Level.INFO : Logger.Level.DEBUG,
                 "litellm delivery %s: %d payloads, %d created, %d duplicates, %d conflicts,"
-                        + " %d rejected (caller role %s)", report.deliveryId(), report.received(),
-                report.created(), report.duplicates(), report.conflicts(), report.rejected(),
+                        + " %d rejected (caller role %s)",
+                report.deliveryId(),
+                report.received(),
+                report.created(),
+                report.duplicates(),
+                report.conflicts(),
+                report.rejected(),
                 caller.role().claim());
         if (report.conflicts() > 0) {
-            LOG.warnf("litellm delivery %s: %d request ids were already stored with different"
-                            + " content and are kept as dead letters: %s", report.deliveryId(),
-                    report.conflicts(), firstIds(report, Result.CONFLICT));
+            LOG.warnf(
+                    "litellm delivery %s: %d request ids were already stored with different"
+                            + " content and are kept as dead letters: %s",
+                    report.deliveryId(), report.conflicts(), firstIds(report, Result.CONFLICT));
         }
         if (report.rejected() > 0) {
-            IngestItem first = report.items().stream()
-                    .filter(item -> item.result() == Result.REJECTED).findFirst().orElseThrow();
-            LOG.warnf("litellm delivery %s: %d payloads broke a rule and are kept as dead"
-                            + " letters; the first (index %d): %s", report.deliveryId(),
-                    report.rejected(), first.index(), DeadLetters.reason(first.errors()));
+            IngestItem first =
+                    report.items().stream()
+                            .filter(item -> item.result() == Result.REJECTED)
+                            .findFirst()
+                            .orElseThrow();
+            LOG.warnf(
+                    "litellm delivery %s: %d payloads broke a rule and are kept as dead"
+                            + " letters; the first (index %d): %s",
+                    report.deliveryId(),
+                    report.rejected(),
+                    first.index(),
+                    DeadLetters.reason(first.errors()));
         }
     }
 

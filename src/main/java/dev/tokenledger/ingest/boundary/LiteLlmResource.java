@@ -38,36 +38,52 @@ public class LiteLlmResource {
 
     static final String NDJSON = "application/x-ndjson";
 
-    @Inject
-    IngestService service;
+    @Inject IngestService service;
 
-    @Inject
-    IngestSettings settings;
+    @Inject IngestSettings settings;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
-    @Operation(summary = "Record LiteLLM logging payloads: a JSON array, one object per line,"
-            + " or one object.", description = "For the ingest role (gateways) and the service"
-            + " role. Good payloads are stored, each request id once however often it comes;"
-            + " each bad payload and each request id reused with different content is kept as"
-            + " a dead letter with the reason. Everything commits together before the answer.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(
-            oneOf = {LiteLlmPayloadInput[].class, LiteLlmPayloadInput.class})))
-    @APIResponse(responseCode = "201", description = "Stored; at least one row was created.",
+    @Operation(
+            summary =
+                    "Record LiteLLM logging payloads: a JSON array, one object per line,"
+                            + " or one object.",
+            description =
+                    "For the ingest role (gateways) and the service role. Good payloads are stored,"
+                        + " each request id once however often it comes; each bad payload and each"
+                        + " request id reused with different content is kept as a dead letter with"
+                        + " the reason. Everything commits together before the answer.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            oneOf = {
+                                                LiteLlmPayloadInput[].class,
+                                                LiteLlmPayloadInput.class
+                                            })))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; at least one row was created.",
             content = @Content(schema = @Schema(implementation = IngestReport.class)))
-    @APIResponse(responseCode = "200", description = "Stored; no new row (duplicates, conflicts"
-            + " or a mix with rejected payloads).",
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "Stored; no new row (duplicates, conflicts"
+                            + " or a mix with rejected payloads).",
             content = @Content(schema = @Schema(implementation = IngestReport.class)))
     @APIResponse(responseCode = "400", ref = "malformed")
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
     @APIResponse(responseCode = "413", ref = "tooLarge")
     @APIResponse(responseCode = "415", ref = "unsupportedMediaType")
-    @APIResponse(responseCode = "422", description = "Every payload broke a rule; each was kept"
-            + " as a dead letter.", ref = "invalid")
+    @APIResponse(
+            responseCode = "422",
+            description = "Every payload broke a rule; each was kept" + " as a dead letter.",
+            ref = "invalid")
     // TODO(ingest): the body limit is the server-wide TOKENLEDGER_HTTP_MAX_BODY_BYTES; a batch
     // of 512 payloads with long prompts can pass 10 MiB and is then refused (413) and lost by
     // the gateway. A larger limit here needs a streaming parse that drops prompts as it reads.

@@ -17,16 +17,24 @@ public record ModelPriceView(
                 String modelPattern,
         @Schema(description = "USD per input token, exact.") BigDecimal inputPrice,
         @Schema(description = "USD per output token, exact.") BigDecimal outputPrice,
-        @Schema(nullable = true, description = "USD per cached input token; null means the"
-                + " input price.")
+        @Schema(
+                        nullable = true,
+                        description =
+                                "USD per cached input token; null means the" + " input price.")
                 BigDecimal cachedInputPrice,
         @Schema(description = "The first UTC day the price applies to.") LocalDate validFrom,
         Instant createdAt,
         Instant updatedAt) {
 
     static ModelPriceView of(ModelPrice price) {
-        return new ModelPriceView(price.getId(), price.getModelPattern(), price.getInputPrice(),
-                price.getOutputPrice(), price.getCachedInputPrice(), price.getValidFrom(),
-                price.getCreatedAt(), price.getUpdatedAt());
+        return new ModelPriceView(
+                price.getId(),
+                price.getModelPattern(),
+                price.getInputPrice(),
+                price.getOutputPrice(),
+                price.getCachedInputPrice(),
+                price.getValidFrom(),
+                price.getCreatedAt(),
+                price.getUpdatedAt());
     }
 }

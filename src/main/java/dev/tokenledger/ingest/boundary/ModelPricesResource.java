@@ -34,9 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The price catalog: what models cost per token, managed by the service role. A price applies
- * to gateway rows that arrive without a usable cost; rows already stored are priced by
- * recomputing (see unpriced-models).
+ * The price catalog: what models cost per token, managed by the service role. A price applies to
+ * gateway rows that arrive without a usable cost; rows already stored are priced by recomputing
+ * (see unpriced-models).
  */
 @Path("model-prices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,18 +45,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class ModelPricesResource {
 
-    @Inject
-    PriceCatalogService service;
+    @Inject PriceCatalogService service;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
-    @Context
-    UriInfo uriInfo;
+    @Context UriInfo uriInfo;
 
     @GET
     @Operation(summary = "The whole catalog (service role).")
-    @APIResponse(responseCode = "200",
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = ModelPriceList.class)))
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
@@ -68,11 +66,15 @@ public class ModelPricesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a price (service role).", description = "One price per pattern and"
-            + " valid_from date; a second is a 409.")
-    @RequestBody(required = true,
+    @Operation(
+            summary = "Add a price (service role).",
+            description = "One price per pattern and" + " valid_from date; a second is a 409.")
+    @RequestBody(
+            required = true,
             content = @Content(schema = @Schema(implementation = ModelPriceInput.class)))
-    @APIResponse(responseCode = "201", description = "Added; Location names it.",
+    @APIResponse(
+            responseCode = "201",
+            description = "Added; Location names it.",
             content = @Content(schema = @Schema(implementation = ModelPriceView.class)))
     @APIResponse(responseCode = "400", ref = "malformed")
     @APIResponse(responseCode = "401", ref = "unauthorized")
@@ -87,8 +89,8 @@ public class ModelPricesResource {
 
         ModelPrice price = service.add(caller, draft);
 
-        return Response.created(uriInfo.getAbsolutePathBuilder()
-                        .path(price.getId().toString()).build())
+        return Response.created(
+                        uriInfo.getAbsolutePathBuilder().path(price.getId().toString()).build())
                 .entity(ModelPriceView.of(price))
                 .build();
     }
@@ -96,7 +98,8 @@ public class ModelPricesResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One price (service role).")
-    @APIResponse(responseCode = "200",
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = ModelPriceView.class)))
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
@@ -104,7 +107,8 @@ public class ModelPricesResource {
     public ModelPriceView find(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         caller.requireService();
-        return QueryParameters.uuid(id).flatMap(uuid -> service.find(caller, uuid))
+        return QueryParameters.uuid(id)
+                .flatMap(uuid -> service.find(caller, uuid))
                 .map(ModelPriceView::of)
                 .orElseThrow(() -> notFound(id));
     }
@@ -112,19 +116,25 @@ public class ModelPricesResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Correct a price (service role).", description = "Replaces every"
-            + " field. Rows priced before keep their cost until recomputed with"
-            + " include_catalog_priced=true.")
-    @RequestBody(required = true,
+    @Operation(
+            summary = "Correct a price (service role).",
+            description =
+                    "Replaces every"
+                            + " field. Rows priced before keep their cost until recomputed with"
+                            + " include_catalog_priced=true.")
+    @RequestBody(
+            required = true,
             content = @Content(schema = @Schema(implementation = ModelPriceInput.class)))
-    @APIResponse(responseCode = "200",
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = ModelPriceView.class)))
     @APIResponse(responseCode = "400", ref = "malformed")
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
     @APIResponse(responseCode = "404", ref = "notFound")
-    @APIResponse(responseCode = "409", description = "The pattern has another price from that"
-            + " date.")
+    @APIResponse(
+            responseCode = "409",
+            description = "The pattern has another price from that" + " date.")
     @APIResponse(responseCode = "422", ref = "invalid")
     public ModelPriceView replace(@PathParam("id") String id, InputStream body) {
         Caller caller = currentCaller.get();
@@ -139,8 +149,11 @@ public class ModelPricesResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a price (service role).", description = "Rows priced with it"
-            + " keep their cost until recomputed with include_catalog_priced=true.")
+    @Operation(
+            summary = "Remove a price (service role).",
+            description =
+                    "Rows priced with it"
+                            + " keep their cost until recomputed with include_catalog_priced=true.")
     @APIResponse(responseCode = "204", description = "Removed.")
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")

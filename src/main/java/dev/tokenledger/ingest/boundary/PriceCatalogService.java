@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The price catalog and the rows it has not priced yet: the service role's alone. Each call is
- * one transaction run as the caller, so row-level security checks it too.
+ * The price catalog and the rows it has not priced yet: the service role's alone. Each call is one
+ * transaction run as the caller, so row-level security checks it too.
  */
 @Stateless
 @CallerTransaction
@@ -25,11 +25,9 @@ public class PriceCatalogService {
 
     private static final Logger LOG = Logger.getLogger(PriceCatalogService.class);
 
-    @Inject
-    ModelPriceCatalog catalog;
+    @Inject ModelPriceCatalog catalog;
 
-    @Inject
-    UnpricedRequests unpriced;
+    @Inject UnpricedRequests unpriced;
 
     public List<ModelPrice> list(Caller caller) {
         caller.requireService();
@@ -44,16 +42,20 @@ public class PriceCatalogService {
     public ModelPrice add(Caller caller, ModelPriceDraft draft) {
         caller.requireService();
         ModelPrice price = catalog.add(draft);
-        LOG.infof("model price %s added: %s from %s", price.getId(), price.getModelPattern(),
-                price.getValidFrom());
+        LOG.infof(
+                "model price %s added: %s from %s",
+                price.getId(), price.getModelPattern(), price.getValidFrom());
         return price;
     }
 
     public Optional<ModelPrice> replace(Caller caller, UUID id, ModelPriceDraft draft) {
         caller.requireService();
         Optional<ModelPrice> price = catalog.replace(id, draft);
-        price.ifPresent(changed -> LOG.infof("model price %s changed: %s from %s", id,
-                changed.getModelPattern(), changed.getValidFrom()));
+        price.ifPresent(
+                changed ->
+                        LOG.infof(
+                                "model price %s changed: %s from %s",
+                                id, changed.getModelPattern(), changed.getValidFrom()));
         return price;
     }
 
@@ -74,9 +76,13 @@ public class PriceCatalogService {
     public Repricing recompute(Caller caller, Optional<String> model, boolean catalogPriced) {
         caller.requireService();
         Repricing result = unpriced.recompute(model, catalogPriced);
-        LOG.infof("recomputed costs from the catalog%s: %d priced, %d unpriced again, %d still"
-                        + " unpriced", model.map(name -> " for one model").orElse(""),
-                result.priced(), result.unpricedAgain(), result.stillUnpriced());
+        LOG.infof(
+                "recomputed costs from the catalog%s: %d priced, %d unpriced again, %d still"
+                        + " unpriced",
+                model.map(name -> " for one model").orElse(""),
+                result.priced(),
+                result.unpricedAgain(),
+                result.stillUnpriced());
         return result;
     }
 }

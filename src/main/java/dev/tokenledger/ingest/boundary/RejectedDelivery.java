@@ -15,11 +15,18 @@ import java.util.Map;
 final class RejectedDelivery extends ProblemException {
 
     private RejectedDelivery(String detail, List<Violation> violations) {
-        super(422, "/problems/validation-failed", "Request validation failed", detail,
-                violations, Map.of());
+        super(
+                422,
+                "/problems/validation-failed",
+                "Request validation failed",
+                detail,
+                violations,
+                Map.of());
     }
 
-    /** @param single whether the body was one object, so pointers need no index in front */
+    /**
+     * @param single whether the body was one object, so pointers need no index in front
+     */
     static RejectedDelivery of(IngestReport report, boolean single) {
         List<Violation> violations = new ArrayList<>();
         for (IngestItem item : report.items()) {
@@ -29,8 +36,14 @@ final class RejectedDelivery extends ProblemException {
                 violations.add(Violation.atPointer(prefix + pointer, violation.detail()));
             }
         }
-        return new RejectedDelivery("No payload could be stored; each is kept as a dead letter"
-                + " of delivery " + report.deliveryId() + ". First: "
-                + violations.get(0).location() + ": " + violations.get(0).detail(), violations);
+        return new RejectedDelivery(
+                "No payload could be stored; each is kept as a dead letter"
+                        + " of delivery "
+                        + report.deliveryId()
+                        + ". First: "
+                        + violations.get(0).location()
+                        + ": "
+                        + violations.get(0).detail(),
+                violations);
     }
 }

@@ -34,15 +34,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class UnpricedModelsResource {
 
-    @Inject
-    PriceCatalogService service;
+    @Inject PriceCatalogService service;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
     @GET
     @Operation(summary = "Models with unpriced rows and their request counts (service role).")
-    @APIResponse(responseCode = "200",
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = UnpricedModelList.class)))
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
@@ -54,27 +53,34 @@ public class UnpricedModelsResource {
 
     @POST
     @Path("recompute")
-    @Operation(summary = "Price the unpriced rows the catalog now covers (service role).",
-            description = "Each row gets the price that applied on its own UTC day, marked"
-                    + " cost_source: catalog with the price_id. Rows whose cost the gateway sent"
-                    + " are never changed.")
-    @APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Price the unpriced rows the catalog now covers (service role).",
+            description =
+                    "Each row gets the price that applied on its own UTC day, marked cost_source:"
+                        + " catalog with the price_id. Rows whose cost the gateway sent are never"
+                        + " changed.")
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = Repricing.class)))
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
     @APIResponse(responseCode = "422", ref = "invalid")
     public Repricing recompute(
-            @Parameter(description = "Only this model's rows.") @QueryParam("model")
-                    String model,
-            @Parameter(description = "Also price again rows priced from the catalog before"
-                    + " (after correcting or removing a price); default false.")
-                    @QueryParam("include_catalog_priced") String includeCatalogPriced) {
+            @Parameter(description = "Only this model's rows.") @QueryParam("model") String model,
+            @Parameter(
+                            description =
+                                    "Also price again rows priced from the catalog before (after"
+                                            + " correcting or removing a price); default false.")
+                    @QueryParam("include_catalog_priced")
+                    String includeCatalogPriced) {
         Caller caller = currentCaller.get();
         caller.requireService();
         boolean catalogPriced = flag("include_catalog_priced", includeCatalogPriced);
 
-        return service.recompute(caller,
-                QueryParameters.text("model", model, RequestLogParser.MAX_TEXT), catalogPriced);
+        return service.recompute(
+                caller,
+                QueryParameters.text("model", model, RequestLogParser.MAX_TEXT),
+                catalogPriced);
     }
 
     private static boolean flag(String name, String value) {

@@ -26,7 +26,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class CatalogPricing {
 
-    private static final String QUOTES = """
+    private static final String QUOTES =
+            """
             select asked.ordinal, quote.price_id, quote.cost
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
                  as asked(model, at, input_tokens, output_tokens, cached_tokens, ordinal)
@@ -46,26 +47,38 @@ public class CatalogPricing {
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(QUOTES)) {
-            List<Function<RequestLogDraft, Object>> columns = List.of(
-                    RequestLogDraft::model, RequestLogDraft::createdAt,
-                    draft -> count(draft, AdditionalDetails.INPUT_TOKENS),
-                    draft -> count(draft, AdditionalDetails.OUTPUT_TOKENS),
-                    draft -> count(draft, LiteLlmMapper.CACHED_INPUT_TOKENS));
+            List<Function<RequestLogDraft, Object>> columns =
+                    List.of(
+                            RequestLogDraft::model,
+                            RequestLogDraft::createdAt,
+                            draft -> count(draft, AdditionalDetails.INPUT_TOKENS),
+                            draft -> count(draft, AdditionalDetails.OUTPUT_TOKENS),
+                            draft -> count(draft, LiteLlmMapper.CACHED_INPUT_TOKENS));
             int column = 1;
             for (Function<RequestLogDraft, Object> value : columns) {
-                query.setArray(column++, connection.createArrayOf("text", drafts.stream()
-                        .map(value).map(v -> Objects.toString(v, null)).toArray()));
+                query.setArray(
+                        column++,
+                        connection.createArrayOf(
+                                "text",
+                                drafts.stream()
+                                        .map(value)
+                                        .map(v -> Objects.toString(v, null))
+                                        .toArray()));
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    quotes.put(rows.getInt(1) - 1, new PriceQuote(
-                            rows.getObject(2, UUID.class), rows.getBigDecimal(3)));
+                    quotes.put(
+                            rows.getInt(1) - 1,
+                            new PriceQuote(rows.getObject(2, UUID.class), rows.getBigDecimal(3)));
                 }
             }
             return quotes;
         } catch (SQLException failed) {
-            throw DatabaseRefusal.of(failed).orElseThrow(() ->
-                    new IllegalStateException("pricing from the catalog failed", failed));
+            throw DatabaseRefusal.of(failed)
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "pricing from the catalog failed", failed));
         }
     }
 

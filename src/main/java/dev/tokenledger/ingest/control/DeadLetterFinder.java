@@ -24,14 +24,15 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Reads and clears dead letters, newest first with keyset pagination on (received_at, id). Runs
- * in the caller's transaction; row-level security lets only the service role see any.
+ * Reads and clears dead letters, newest first with keyset pagination on (received_at, id). Runs in
+ * the caller's transaction; row-level security lets only the service role see any.
  */
 @ApplicationScoped
 public class DeadLetterFinder {
 
-    private static final String COLUMNS = "id, delivery_id, received_at, source, position, line,"
-            + " request_id, kind, reason, errors::text, payload::text, payload_text";
+    private static final String COLUMNS =
+            "id, delivery_id, received_at, source, position, line,"
+                    + " request_id, kind, reason, errors::text, payload::text, payload_text";
 
     private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {};
 
@@ -39,18 +40,25 @@ public class DeadLetterFinder {
     DataSource dataSource;
 
     /** Up to {@code limit} letters after the cursor, optionally of one delivery or kind. */
-    public List<DeadLetter> list(Optional<UUID> delivery, Optional<DeadLetterKind> kind,
-            Optional<PageCursor> after, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS
-                + " from ingest_dead_letters where true");
+    public List<DeadLetter> list(
+            Optional<UUID> delivery,
+            Optional<DeadLetterKind> kind,
+            Optional<PageCursor> after,
+            int limit) {
+        StringBuilder sql =
+                new StringBuilder("select " + COLUMNS + " from ingest_dead_letters where true");
         List<Object> parameters = new ArrayList<>();
         delivery.ifPresent(id -> condition(sql, parameters, "delivery_id = ?", id));
         kind.ifPresent(value -> condition(sql, parameters, "kind = ?", value.wireName()));
-        after.ifPresent(cursor -> {
-            condition(sql, parameters, "(received_at, id) < (?, ?)",
-                    OffsetDateTime.ofInstant(cursor.createdAt(), ZoneOffset.UTC));
-            parameters.add(cursor.id());
-        });
+        after.ifPresent(
+                cursor -> {
+                    condition(
+                            sql,
+                            parameters,
+                            "(received_at, id) < (?, ?)",
+                            OffsetDateTime.ofInstant(cursor.createdAt(), ZoneOffset.UTC));
+                    parameters.add(cursor.id());
+                });
         sql.append(" order by received_at desc, id desc limit ?");
         parameters.add(limit);
         return query(sql.toString(), parameters);
@@ -58,14 +66,16 @@ public class DeadLetterFinder {
 
     public Optional<DeadLetter> find(UUID id) {
         return query("select " + COLUMNS + " from ingest_dead_letters where id = ?", List.of(id))
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     /** Whether a letter was there to delete. */
     public boolean delete(UUID id) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "delete from ingest_dead_letters where id = ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement(
+                                "delete from ingest_dead_letters where id = ?")) {
             delete.setObject(1, id);
             return delete.executeUpdate() == 1;
         } catch (SQLException failed) {
@@ -118,14 +128,15 @@ public class DeadLetterFinder {
         }
     }
 
-    private static void condition(StringBuilder sql, List<Object> parameters, String condition,
-            Object value) {
+    private static void condition(
+            StringBuilder sql, List<Object> parameters, String condition, Object value) {
         sql.append(" and ").append(condition);
         parameters.add(value);
     }
 
     private static RuntimeException refusal(SQLException failed) {
-        return DatabaseRefusal.of(failed).orElseThrow(() ->
-                new IllegalStateException("reading dead letters failed", failed));
+        return DatabaseRefusal.of(failed)
+                .orElseThrow(
+                        () -> new IllegalStateException("reading dead letters failed", failed));
     }
 }

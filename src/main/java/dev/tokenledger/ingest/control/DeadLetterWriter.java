@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DeadLetterWriter {
 
-    private static final String INSERT = """
+    private static final String INSERT =
+            """
             insert into ingest_dead_letters (id, delivery_id, received_at, source, position, line,
                                              request_id, kind, reason, errors, payload,
                                              payload_text)
@@ -47,21 +48,36 @@ public class DeadLetterWriter {
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            List<Function<DeadLetter, Object>> columns = List.of(
-                    DeadLetter::id, DeadLetter::deliveryId, DeadLetter::receivedAt,
-                    DeadLetter::source, DeadLetter::position, DeadLetter::line,
-                    DeadLetter::requestId, letter -> letter.kind().wireName(),
-                    DeadLetter::reason, letter -> json(letter.errors()),
-                    letter -> json(letter.payload()), DeadLetter::payloadText);
+            List<Function<DeadLetter, Object>> columns =
+                    List.of(
+                            DeadLetter::id,
+                            DeadLetter::deliveryId,
+                            DeadLetter::receivedAt,
+                            DeadLetter::source,
+                            DeadLetter::position,
+                            DeadLetter::line,
+                            DeadLetter::requestId,
+                            letter -> letter.kind().wireName(),
+                            DeadLetter::reason,
+                            letter -> json(letter.errors()),
+                            letter -> json(letter.payload()),
+                            DeadLetter::payloadText);
             int column = 1;
             for (Function<DeadLetter, Object> value : columns) {
-                insert.setArray(column++, connection.createArrayOf("text", letters.stream()
-                        .map(value).map(v -> Objects.toString(v, null)).toArray()));
+                insert.setArray(
+                        column++,
+                        connection.createArrayOf(
+                                "text",
+                                letters.stream()
+                                        .map(value)
+                                        .map(v -> Objects.toString(v, null))
+                                        .toArray()));
             }
             insert.executeUpdate();
         } catch (SQLException failed) {
-            throw DatabaseRefusal.of(failed).orElseThrow(() ->
-                    new IllegalStateException("keeping dead letters failed", failed));
+            throw DatabaseRefusal.of(failed)
+                    .orElseThrow(
+                            () -> new IllegalStateException("keeping dead letters failed", failed));
         }
     }
 

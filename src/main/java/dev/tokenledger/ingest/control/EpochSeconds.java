@@ -17,8 +17,10 @@ final class EpochSeconds {
             return null;
         }
         if (value.isNumber()) {
-            boolean finite = value.isBigDecimal() || !value.isFloatingPointNumber()
-                    || Double.isFinite(value.doubleValue());
+            boolean finite =
+                    value.isBigDecimal()
+                            || !value.isFloatingPointNumber()
+                            || Double.isFinite(value.doubleValue());
             return finite ? value.decimalValue() : null;
         }
         if (value.isTextual() && value.textValue().strip().length() <= 64) {

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IngestSettings {
 
     /**
-     * Whether prompts and responses (LiteLLM's messages and response) are stored with the rows
-     * and dead letters. Off by default: the ledger records costs, not conversations.
+     * Whether prompts and responses (LiteLLM's messages and response) are stored with the rows and
+     * dead letters. Off by default: the ledger records costs, not conversations.
      */
     @Inject
     @ConfigProperty(name = "tokenledger.ingest.store-prompts", defaultValue = "false")

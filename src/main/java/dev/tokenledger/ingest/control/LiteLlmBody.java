@@ -22,23 +22,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits the body of a LiteLLM {@code generic_api} POST into payloads. All three of its
- * formats arrive as application/json: a JSON array ({@code json_array}, the default), one
- * object per line ({@code ndjson}) or one object ({@code single}).
+ * Splits the body of a LiteLLM {@code generic_api} POST into payloads. All three of its formats
+ * arrive as application/json: a JSON array ({@code json_array}, the default), one object per line
+ * ({@code ndjson}) or one object ({@code single}).
  *
  * <p>A line that is not JSON costs only itself: it becomes an unparseable payload and the other
- * lines go on. A broken array cannot be split, so it is refused whole, as is a body with no JSON
- * at all. NaN and Infinity, which Python's JSON writer emits, are read so that the payload
- * carrying them can be refused on its own instead of the whole batch.
+ * lines go on. A broken array cannot be split, so it is refused whole, as is a body with no JSON at
+ * all. NaN and Infinity, which Python's JSON writer emits, are read so that the payload carrying
+ * them can be refused on its own instead of the whole batch.
  */
 public final class LiteLlmBody {
 
     /** LiteLLM sends 512 by default; this bounds one transaction, not a normal gateway. */
     public static final int MAX_PAYLOADS = 10_000;
 
-    private static final ObjectReader READER = Json.mapper().reader()
-            .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader READER =
+            Json.mapper()
+                    .reader()
+                    .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private LiteLlmBody() {}
 
@@ -66,8 +68,9 @@ public final class LiteLlmBody {
         try (JsonParser parser = READER.createParser(body)) {
             parser.nextToken();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                add(payloads, DeliveredPayload.parsed(payloads.size(), null,
-                        READER.readTree(parser)));
+                add(
+                        payloads,
+                        DeliveredPayload.parsed(payloads.size(), null, READER.readTree(parser)));
             }
             if (parser.nextToken() != null) {
                 throw ProblemException.malformed("The request body has content after its array.");
@@ -78,8 +81,8 @@ public final class LiteLlmBody {
             throw new UncheckedIOException(io);
         }
         if (payloads.isEmpty()) {
-            throw ProblemException.invalid(Violation.atPointer("",
-                    "must contain at least one logging payload."));
+            throw ProblemException.invalid(
+                    Violation.atPointer("", "must contain at least one logging payload."));
         }
         return new Delivery(payloads, false);
     }
@@ -90,8 +93,9 @@ public final class LiteLlmBody {
         try (JsonParser parser = READER.createParser(body)) {
             while (parser.nextToken() != null) {
                 int line = parser.currentTokenLocation().getLineNr();
-                add(payloads, DeliveredPayload.parsed(payloads.size(), line,
-                        READER.readTree(parser)));
+                add(
+                        payloads,
+                        DeliveredPayload.parsed(payloads.size(), line, READER.readTree(parser)));
             }
         } catch (JsonProcessingException malformed) {
             return lineByLine(body);
@@ -116,14 +120,23 @@ public final class LiteLlmBody {
                 continue;
             }
             try {
-                add(payloads, DeliveredPayload.parsed(payloads.size(), i + 1,
-                        READER.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                                .readTree(line)));
+                add(
+                        payloads,
+                        DeliveredPayload.parsed(
+                                payloads.size(),
+                                i + 1,
+                                READER.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                                        .readTree(line)));
                 anyParsed = true;
             } catch (JsonProcessingException malformed) {
                 firstFailure = firstFailure == null ? malformed : firstFailure;
-                add(payloads, DeliveredPayload.unparseable(payloads.size(), i + 1, lines[i],
-                        "line " + (i + 1) + " is not JSON: " + detail(malformed)));
+                add(
+                        payloads,
+                        DeliveredPayload.unparseable(
+                                payloads.size(),
+                                i + 1,
+                                lines[i],
+                                "line " + (i + 1) + " is not JSON: " + detail(malformed)));
             }
         }
         if (!anyParsed) {
@@ -134,16 +147,19 @@ public final class LiteLlmBody {
 
     private static ProblemException unreadable(JsonProcessingException malformed) {
         if (malformed instanceof StreamConstraintsException constraint) {
-            return ProblemException.malformed("The JSON document exceeds a parser limit: "
-                    + constraint.getOriginalMessage());
+            return ProblemException.malformed(
+                    "The JSON document exceeds a parser limit: " + constraint.getOriginalMessage());
         }
         return ProblemException.malformed(JsonBodies.describe(malformed));
     }
 
     /** The parser's complaint and the column; the line is the payload's own. */
     private static String detail(JsonProcessingException malformed) {
-        String message = String.valueOf(malformed.getOriginalMessage()).lines().findFirst()
-                .orElse("malformed JSON");
+        String message =
+                String.valueOf(malformed.getOriginalMessage())
+                        .lines()
+                        .findFirst()
+                        .orElse("malformed JSON");
         return malformed.getLocation() == null
                 ? message
                 : message + " (column " + malformed.getLocation().getColumnNr() + ")";
@@ -159,7 +175,9 @@ public final class LiteLlmBody {
 
     private static int firstContent(byte[] body) {
         int i = 0;
-        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB
+        if (body.length >= 3
+                && (body[0] & 0xFF) == 0xEF
+                && (body[1] & 0xFF) == 0xBB
                 && (body[2] & 0xFF) == 0xBF) {
             i = 3;
         }

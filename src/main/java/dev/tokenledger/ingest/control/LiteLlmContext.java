@@ -9,10 +9,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * The context of a LiteLLM payload worth keeping beside its request log: provider, routing,
- * timing, cache, tags, the key and team that paid, and for failures the error. Context never
- * refuses a payload: a value of the wrong type is left out, a long text is shortened. Nothing
- * else is copied: not the key hash, not the caller's IP address, not parameters or tracebacks.
+ * The context of a LiteLLM payload worth keeping beside its request log: provider, routing, timing,
+ * cache, tags, the key and team that paid, and for failures the error. Context never refuses a
+ * payload: a value of the wrong type is left out, a long text is shortened. Nothing else is copied:
+ * not the key hash, not the caller's IP address, not parameters or tracebacks.
  */
 final class LiteLlmContext {
 
@@ -55,8 +55,9 @@ final class LiteLlmContext {
         }
         // For calls that are not streamed LiteLLM reports the end as the first token.
         if (payload.path("stream").asBoolean(false)) {
-            Long firstToken = EpochSeconds.millisBetween(start,
-                    EpochSeconds.of(payload.get("completionStartTime")));
+            Long firstToken =
+                    EpochSeconds.millisBetween(
+                            start, EpochSeconds.of(payload.get("completionStartTime")));
             if (firstToken != null) {
                 details.put("time_to_first_token_ms", firstToken);
             }
@@ -82,8 +83,16 @@ final class LiteLlmContext {
         try {
             URI uri = new URI(base);
             if (uri.getScheme() != null && uri.getHost() != null) {
-                base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
-                        null, null).toString();
+                base =
+                        new URI(
+                                        uri.getScheme(),
+                                        null,
+                                        uri.getHost(),
+                                        uri.getPort(),
+                                        uri.getPath(),
+                                        null,
+                                        null)
+                                .toString();
             }
         } catch (URISyntaxException notAUri) {
             base = base.replaceFirst("[?#].*$", "");

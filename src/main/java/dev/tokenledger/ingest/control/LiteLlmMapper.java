@@ -17,11 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps one LiteLLM StandardLoggingPayload onto a request log, as the README's mapping table
- * says, or tells why it cannot: each broken rule is a violation pointing into the payload.
- * The ledger's own rules apply (token counts whole and not negative, costs exact, finite and
- * not negative, texts bounded), through the same {@link JsonValues} and {@link
- * DetailsValidator} the ledger's API uses.
+ * Maps one LiteLLM StandardLoggingPayload onto a request log, as the README's mapping table says,
+ * or tells why it cannot: each broken rule is a violation pointing into the payload. The ledger's
+ * own rules apply (token counts whole and not negative, costs exact, finite and not negative, texts
+ * bounded), through the same {@link JsonValues} and {@link DetailsValidator} the ledger's API uses.
  */
 public final class LiteLlmMapper {
 
@@ -32,7 +31,9 @@ public final class LiteLlmMapper {
 
     private final boolean storePrompts;
 
-    /** @param storePrompts whether messages and responses are kept (the operator's choice) */
+    /**
+     * @param storePrompts whether messages and responses are kept (the operator's choice)
+     */
     public LiteLlmMapper(boolean storePrompts) {
         this.storePrompts = storePrompts;
     }
@@ -40,12 +41,14 @@ public final class LiteLlmMapper {
     public MappedPayload map(DeliveredPayload delivered) {
         JsonNode payload = delivered.json();
         if (payload == null) {
-            return rejected(delivered, null,
-                    List.of(Violation.atPointer("", delivered.parseError())));
+            return rejected(
+                    delivered, null, List.of(Violation.atPointer("", delivered.parseError())));
         }
         if (!payload.isObject()) {
-            return rejected(delivered, null, List.of(Violation.atPointer("",
-                    "must be a LiteLLM logging payload object.")));
+            return rejected(
+                    delivered,
+                    null,
+                    List.of(Violation.atPointer("", "must be a LiteLLM logging payload object.")));
         }
         List<Violation> violations = new ArrayList<>();
         String requestId = requestId(payload, violations);
@@ -54,20 +57,30 @@ public final class LiteLlmMapper {
         if (!violations.isEmpty()) {
             return rejected(delivered, readableId(payload), violations);
         }
-        return new MappedPayload(delivered, requestId, draft, draft.totalCost() == null,
-                prompts(payload), List.of(), null, null);
+        return new MappedPayload(
+                delivered,
+                requestId,
+                draft,
+                draft.totalCost() == null,
+                prompts(payload),
+                List.of(),
+                null,
+                null);
     }
 
-    private RequestLogDraft draft(JsonNode payload, String requestId,
-            List<Violation> violations) {
+    private RequestLogDraft draft(JsonNode payload, String requestId, List<Violation> violations) {
         String model = text(payload, "/model", RequestLogParser.MAX_TEXT, violations);
         if (model == null && blank(payload.get("model"))) {
             violations.add(Violation.atPointer("/model", "is required."));
         }
         String endUser = text(payload, "/end_user", RequestLogParser.MAX_TEXT, violations);
         if (endUser == null) {
-            endUser = text(payload, "/metadata/user_api_key_end_user_id",
-                    RequestLogParser.MAX_TEXT, violations);
+            endUser =
+                    text(
+                            payload,
+                            "/metadata/user_api_key_end_user_id",
+                            RequestLogParser.MAX_TEXT,
+                            violations);
         }
         String status = text(payload, "/status", RequestLogParser.MAX_STATUS, violations);
         Instant createdAt = startTime(payload.get("startTime"), violations);
@@ -85,18 +98,22 @@ public final class LiteLlmMapper {
     }
 
     /** Tokens, session and cost into the details; returns the gateway's cost, if usable. */
-    private static BigDecimal usage(JsonNode payload, ObjectNode details,
-            List<Violation> violations) {
-        Long input = JsonValues.tokenCount(payload.get("prompt_tokens"), "/prompt_tokens",
-                violations);
-        Long output = JsonValues.tokenCount(payload.get("completion_tokens"),
-                "/completion_tokens", violations);
-        Long total = JsonValues.tokenCount(payload.get("total_tokens"), "/total_tokens",
-                violations);
+    private static BigDecimal usage(
+            JsonNode payload, ObjectNode details, List<Violation> violations) {
+        Long input =
+                JsonValues.tokenCount(payload.get("prompt_tokens"), "/prompt_tokens", violations);
+        Long output =
+                JsonValues.tokenCount(
+                        payload.get("completion_tokens"), "/completion_tokens", violations);
+        Long total =
+                JsonValues.tokenCount(payload.get("total_tokens"), "/total_tokens", violations);
         if (input != null && output != null && total != null && total < input + output) {
-            violations.add(Violation.atPointer("/total_tokens",
-                    "must be at least prompt_tokens + completion_tokens (" + (input + output)
-                            + ")."));
+            violations.add(
+                    Violation.atPointer(
+                            "/total_tokens",
+                            "must be at least prompt_tokens + completion_tokens ("
+                                    + (input + output)
+                                    + ")."));
         }
         put(details, AdditionalDetails.INPUT_TOKENS, input);
         put(details, AdditionalDetails.OUTPUT_TOKENS, output);
@@ -104,8 +121,8 @@ public final class LiteLlmMapper {
         put(details, CACHED_INPUT_TOKENS, cachedTokens(payload, input));
         session(payload, details, violations);
 
-        BigDecimal cost = JsonValues.money(payload.get("response_cost"), "/response_cost",
-                violations);
+        BigDecimal cost =
+                JsonValues.money(payload.get("response_cost"), "/response_cost", violations);
         if (cost == null || gatewayHadNoPrice(payload, cost, input, output)) {
             return null;
         }
@@ -117,8 +134,8 @@ public final class LiteLlmMapper {
      * LiteLLM reports 0, or says its cost calculation failed, when it knew no price; a zero for
      * tokens actually used is therefore not a cost but a gap for the catalog to fill.
      */
-    private static boolean gatewayHadNoPrice(JsonNode payload, BigDecimal cost, Long input,
-            Long output) {
+    private static boolean gatewayHadNoPrice(
+            JsonNode payload, BigDecimal cost, Long input, Long output) {
         boolean tokensUsed = (input != null && input > 0) || (output != null && output > 0);
         return !JsonValues.absent(payload.get("response_cost_failure_debug_info"))
                 || (cost.signum() == 0 && tokensUsed);
@@ -135,15 +152,18 @@ public final class LiteLlmMapper {
         return cached != null && input != null && cached <= input ? cached : null;
     }
 
-    private static void session(JsonNode payload, ObjectNode details,
-            List<Violation> violations) {
+    private static void session(JsonNode payload, ObjectNode details, List<Violation> violations) {
         String pointer = "/metadata/requester_metadata/session_id";
         JsonNode value = payload.at(pointer);
         if (value.isIntegralNumber()) {
             value = NODES.textNode(value.asText());
         }
-        String session = JsonValues.text(blank(value) ? null : value, pointer,
-                RequestLogParser.MAX_TEXT, violations);
+        String session =
+                JsonValues.text(
+                        blank(value) ? null : value,
+                        pointer,
+                        RequestLogParser.MAX_TEXT,
+                        violations);
         if (session != null) {
             details.put(AdditionalDetails.SESSION_ID, session);
         }
@@ -154,8 +174,11 @@ public final class LiteLlmMapper {
         String callId = text(payload, "/litellm_call_id", RequestLogParser.MAX_TEXT, violations);
         String responseId = text(payload, "/id", RequestLogParser.MAX_TEXT, violations);
         if (callId == null && responseId == null && violations.isEmpty()) {
-            violations.add(Violation.atPointer("/litellm_call_id", "is required (or id): it is"
-                    + " the key that makes a payload delivered twice count once."));
+            violations.add(
+                    Violation.atPointer(
+                            "/litellm_call_id",
+                            "is required (or id): it is"
+                                    + " the key that makes a payload delivered twice count once."));
         }
         return callId != null ? callId : responseId;
     }
@@ -163,20 +186,27 @@ public final class LiteLlmMapper {
     private static Instant startTime(JsonNode value, List<Violation> violations) {
         String pointer = "/startTime";
         if (blank(value)) {
-            violations.add(Violation.atPointer(pointer,
-                    "is required: the request's start in epoch seconds."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer, "is required: the request's start in epoch seconds."));
             return null;
         }
         BigDecimal seconds = EpochSeconds.of(value);
         Instant latest = Instant.now().plus(RequestLogParser.MAX_FUTURE);
         if (seconds == null) {
-            violations.add(Violation.atPointer(pointer, "must be a finite number of epoch"
-                    + " seconds, such as 1733305200.125."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer,
+                            "must be a finite number of epoch"
+                                    + " seconds, such as 1733305200.125."));
         } else if (seconds.signum() < 0) {
             violations.add(Violation.atPointer(pointer, "must not be before 1970."));
         } else if (seconds.compareTo(BigDecimal.valueOf(latest.getEpochSecond())) > 0) {
-            violations.add(Violation.atPointer(pointer, "is more than a day in the future;"
-                    + " check the gateway's clock, and that it sends seconds, not milliseconds."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer,
+                            "is more than a day in the future; check the gateway's clock, and that"
+                                    + " it sends seconds, not milliseconds."));
         } else {
             return EpochSeconds.instant(seconds);
         }
@@ -196,22 +226,26 @@ public final class LiteLlmMapper {
         List<Violation> unstorable = new ArrayList<>();
         AdditionalDetails checked = DetailsValidator.validate(prompts, "", unstorable);
         if (!unstorable.isEmpty()) {
-            return NODES.objectNode().put("prompts_dropped", unstorable.get(0).location()
-                    + " " + unstorable.get(0).detail());
+            return NODES.objectNode()
+                    .put(
+                            "prompts_dropped",
+                            unstorable.get(0).location() + " " + unstorable.get(0).detail());
         }
         return prompts.isEmpty() ? null : checked.toJson();
     }
 
-    private MappedPayload rejected(DeliveredPayload delivered, String requestId,
-            List<Violation> violations) {
-        JsonNode kept = delivered.json() == null
-                ? null
-                : StorableJson.payload(delivered.json(), storePrompts);
-        String keptText = delivered.json() == null && storePrompts
-                ? StorableJson.text(delivered.text())
-                : null;
-        return new MappedPayload(delivered, requestId, null, false, null, List.copyOf(violations),
-                kept, keptText);
+    private MappedPayload rejected(
+            DeliveredPayload delivered, String requestId, List<Violation> violations) {
+        JsonNode kept =
+                delivered.json() == null
+                        ? null
+                        : StorableJson.payload(delivered.json(), storePrompts);
+        String keptText =
+                delivered.json() == null && storePrompts
+                        ? StorableJson.text(delivered.text())
+                        : null;
+        return new MappedPayload(
+                delivered, requestId, null, false, null, List.copyOf(violations), kept, keptText);
     }
 
     /** The payload's id for a dead letter, as far as it is one. */
@@ -221,8 +255,8 @@ public final class LiteLlmMapper {
     }
 
     /** A string at the pointer; absent, null and blank alike mean none. */
-    private static String text(JsonNode payload, String pointer, int maxLength,
-            List<Violation> violations) {
+    private static String text(
+            JsonNode payload, String pointer, int maxLength, List<Violation> violations) {
         JsonNode value = payload.at(pointer);
         return blank(value) ? null : JsonValues.text(value, pointer, maxLength, violations);
     }

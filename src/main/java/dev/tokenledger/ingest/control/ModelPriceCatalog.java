@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The price catalog's entries through JPA, in the caller's transaction. A pattern has at most
- * one price per valid_from date; the table's unique constraint guards the same rule against
- * concurrent writers.
+ * The price catalog's entries through JPA, in the caller's transaction. A pattern has at most one
+ * price per valid_from date; the table's unique constraint guards the same rule against concurrent
+ * writers.
  */
 @ApplicationScoped
 public class ModelPriceCatalog {
@@ -26,8 +26,11 @@ public class ModelPriceCatalog {
     EntityManager entityManager;
 
     public List<ModelPrice> list() {
-        return entityManager.createQuery("select p from ModelPrice p"
-                        + " order by p.modelPattern, p.validFrom desc, p.id", ModelPrice.class)
+        return entityManager
+                .createQuery(
+                        "select p from ModelPrice p"
+                                + " order by p.modelPattern, p.validFrom desc, p.id",
+                        ModelPrice.class)
                 .getResultList();
     }
 
@@ -45,11 +48,12 @@ public class ModelPriceCatalog {
 
     public Optional<ModelPrice> replace(UUID id, ModelPriceDraft draft) {
         Optional<ModelPrice> price = find(id);
-        price.ifPresent(found -> {
-            refuseTwin(draft, id);
-            found.apply(draft, now());
-            entityManager.flush();
-        });
+        price.ifPresent(
+                found -> {
+                    refuseTwin(draft, id);
+                    found.apply(draft, now());
+                    entityManager.flush();
+                });
         return price;
     }
 
@@ -60,18 +64,27 @@ public class ModelPriceCatalog {
     }
 
     private void refuseTwin(ModelPriceDraft draft, UUID except) {
-        List<UUID> twins = entityManager.createQuery("select p.id from ModelPrice p"
-                        + " where p.modelPattern = :pattern and p.validFrom = :from", UUID.class)
-                .setParameter("pattern", draft.modelPattern())
-                .setParameter("from", draft.validFrom())
-                .getResultStream()
-                .filter(id -> !id.equals(except))
-                .toList();
+        List<UUID> twins =
+                entityManager
+                        .createQuery(
+                                "select p.id from ModelPrice p where p.modelPattern = :pattern and"
+                                        + " p.validFrom = :from",
+                                UUID.class)
+                        .setParameter("pattern", draft.modelPattern())
+                        .setParameter("from", draft.validFrom())
+                        .getResultStream()
+                        .filter(id -> !id.equals(except))
+                        .toList();
         if (!twins.isEmpty()) {
-            throw ProblemException.conflict("The catalog already has a price for this pattern"
-                    + " from this date: " + twins.get(0) + "; change that one instead.",
-                    List.of(Violation.atPointer("/valid_from",
-                            "already has a price for " + draft.modelPattern() + ".")));
+            throw ProblemException.conflict(
+                    "The catalog already has a price for this pattern"
+                            + " from this date: "
+                            + twins.get(0)
+                            + "; change that one instead.",
+                    List.of(
+                            Violation.atPointer(
+                                    "/valid_from",
+                                    "already has a price for " + draft.modelPattern() + ".")));
         }
     }
 

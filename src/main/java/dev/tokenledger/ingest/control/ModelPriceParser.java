@@ -15,16 +15,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a price as an admin sends it, or refuses it whole with every offending field named:
- * prices are exact decimals of USD per token (numbers or numeric strings, not negative, as the
- * ledger's costs), the date an ISO calendar date.
+ * Reads a price as an admin sends it, or refuses it whole with every offending field named: prices
+ * are exact decimals of USD per token (numbers or numeric strings, not negative, as the ledger's
+ * costs), the date an ISO calendar date.
  */
 public final class ModelPriceParser {
 
     public static final int MAX_PATTERN = 255;
 
-    static final Set<String> FIELDS = Set.of("model_pattern", "input_price", "output_price",
-            "cached_input_price", "valid_from");
+    static final Set<String> FIELDS =
+            Set.of(
+                    "model_pattern",
+                    "input_price",
+                    "output_price",
+                    "cached_input_price",
+                    "valid_from");
 
     private ModelPriceParser() {}
 
@@ -34,16 +39,20 @@ public final class ModelPriceParser {
         }
         List<Violation> violations = new ArrayList<>();
         rejectUnknownFields(body, violations);
-        String pattern = JsonValues.text(body.get("model_pattern"), "/model_pattern",
-                MAX_PATTERN, violations);
+        String pattern =
+                JsonValues.text(
+                        body.get("model_pattern"), "/model_pattern", MAX_PATTERN, violations);
         BigDecimal input = required(body, "input_price", violations);
         BigDecimal output = required(body, "output_price", violations);
-        BigDecimal cached = JsonValues.money(body.get("cached_input_price"),
-                "/cached_input_price", violations);
+        BigDecimal cached =
+                JsonValues.money(body.get("cached_input_price"), "/cached_input_price", violations);
         LocalDate validFrom = date(body.get("valid_from"), violations);
         if (JsonValues.absent(body.get("model_pattern"))) {
-            violations.add(Violation.atPointer("/model_pattern", "is required: a model name, or"
-                    + " a pattern where * stands for any characters."));
+            violations.add(
+                    Violation.atPointer(
+                            "/model_pattern",
+                            "is required: a model name, or"
+                                    + " a pattern where * stands for any characters."));
         }
 
         if (!violations.isEmpty()) {
@@ -62,8 +71,11 @@ public final class ModelPriceParser {
 
     private static LocalDate date(JsonNode value, List<Violation> violations) {
         if (JsonValues.absent(value)) {
-            violations.add(Violation.atPointer("/valid_from", "is required: the first UTC day"
-                    + " the price applies to, such as 2025-01-01."));
+            violations.add(
+                    Violation.atPointer(
+                            "/valid_from",
+                            "is required: the first UTC day"
+                                    + " the price applies to, such as 2025-01-01."));
             return null;
         }
         try {
@@ -73,8 +85,8 @@ public final class ModelPriceParser {
         } catch (DateTimeParseException notADate) {
             // reported below
         }
-        violations.add(Violation.atPointer("/valid_from",
-                "must be an ISO-8601 date such as 2025-01-01."));
+        violations.add(
+                Violation.atPointer("/valid_from", "must be an ISO-8601 date such as 2025-01-01."));
         return null;
     }
 
@@ -85,8 +97,8 @@ public final class ModelPriceParser {
             if (name.equals("id")) {
                 violations.add(Violation.atPointer("/id", "is assigned by the server."));
             } else if (!FIELDS.contains(name)) {
-                violations.add(Violation.atPointer(Pointers.child("", name),
-                        "is not a price field."));
+                violations.add(
+                        Violation.atPointer(Pointers.child("", name), "is not a price field."));
             }
         }
     }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Makes what a gateway sent storable as it is kept: PostgreSQL refuses NUL characters in text
- * and jsonb, and jsonb has no NaN or Infinity. NUL becomes U+FFFD; a non-finite number becomes
- * its name as a string. Prompts and responses are removed unless the operator stores them.
+ * Makes what a gateway sent storable as it is kept: PostgreSQL refuses NUL characters in text and
+ * jsonb, and jsonb has no NaN or Infinity. NUL becomes U+FFFD; a non-finite number becomes its name
+ * as a string. Prompts and responses are removed unless the operator stores them.
  */
 public final class StorableJson {
 
@@ -49,7 +49,8 @@ public final class StorableJson {
         if (node.isTextual()) {
             return NODES.textNode(text(node.textValue()));
         }
-        if (node.isFloatingPointNumber() && !node.isBigDecimal()
+        if (node.isFloatingPointNumber()
+                && !node.isBigDecimal()
                 && !Double.isFinite(node.doubleValue())) {
             return NODES.textNode(node.asText());
         }

@@ -26,9 +26,15 @@ public record DeadLetter(
         @Schema(description = "The first error as a sentence.") String reason,
         @Schema(description = "Every error; pointers point into the payload.")
                 List<Violation> errors,
-        @Schema(nullable = true, description = "The payload as sent, without messages and"
-                + " response unless the operator stores prompts.")
+        @Schema(
+                        nullable = true,
+                        description =
+                                "The payload as sent, without messages and"
+                                        + " response unless the operator stores prompts.")
                 JsonNode payload,
-        @Schema(nullable = true, description = "A line that was not JSON, kept only when the"
-                + " operator stores prompts.")
+        @Schema(
+                        nullable = true,
+                        description =
+                                "A line that was not JSON, kept only when the"
+                                        + " operator stores prompts.")
                 String payloadText) {}

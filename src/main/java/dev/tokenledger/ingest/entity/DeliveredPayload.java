@@ -18,8 +18,7 @@ public record DeliveredPayload(
         return new DeliveredPayload(position, line, json, null, null);
     }
 
-    public static DeliveredPayload unparseable(int position, int line, String text,
-            String error) {
+    public static DeliveredPayload unparseable(int position, int line, String text, String error) {
         return new DeliveredPayload(position, line, null, text, error);
     }
 }

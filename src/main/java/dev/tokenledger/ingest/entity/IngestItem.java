@@ -16,14 +16,18 @@ public record IngestItem(
         @Schema(nullable = true, description = "Its line, for newline-delimited deliveries.")
                 Integer line,
         Result result,
-        @Schema(nullable = true, description = "The stored row's id (the earlier row's, for a"
-                + " duplicate or a conflict).")
+        @Schema(
+                        nullable = true,
+                        description =
+                                "The stored row's id (the earlier row's, for a"
+                                        + " duplicate or a conflict).")
                 UUID id,
         @Schema(nullable = true) String requestId,
         @Schema(nullable = true, description = "For rejected payloads and conflicts.")
                 UUID deadLetterId,
-        @Schema(nullable = true, description = "Why it was rejected; pointers point into the"
-                + " payload.")
+        @Schema(
+                        nullable = true,
+                        description = "Why it was rejected; pointers point into the" + " payload.")
                 List<Violation> errors) {
 
     /** The four fates of a payload. */

@@ -13,17 +13,24 @@ public record IngestReport(
         int received,
         int created,
         int duplicates,
-        @Schema(description = "Request ids already stored with different content; each kept"
-                + " as a dead letter.")
+        @Schema(
+                        description =
+                                "Request ids already stored with different content; each kept"
+                                        + " as a dead letter.")
                 int conflicts,
         @Schema(description = "Payloads that broke a rule; each kept as a dead letter.")
                 int rejected,
         List<IngestItem> items) {
 
     public static IngestReport of(UUID deliveryId, List<IngestItem> items) {
-        return new IngestReport(deliveryId, items.size(), count(items, Result.CREATED),
-                count(items, Result.DUPLICATE), count(items, Result.CONFLICT),
-                count(items, Result.REJECTED), items);
+        return new IngestReport(
+                deliveryId,
+                items.size(),
+                count(items, Result.CREATED),
+                count(items, Result.DUPLICATE),
+                count(items, Result.CONFLICT),
+                count(items, Result.REJECTED),
+                items);
     }
 
     private static int count(List<IngestItem> items, Result result) {

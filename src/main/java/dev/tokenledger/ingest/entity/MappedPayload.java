@@ -7,8 +7,8 @@ import dev.tokenledger.requestlog.entity.RequestLogDraft;
 import java.util.List;
 
 /**
- * A delivered payload after the mapping rules: either a request log draft, or the violations
- * that send it to the dead letters.
+ * A delivered payload after the mapping rules: either a request log draft, or the violations that
+ * send it to the dead letters.
  *
  * @param requestId the payload's request id as far as it could be read, for dead letters
  * @param draft the row to write; null when rejected
@@ -16,8 +16,8 @@ import java.util.List;
  * @param prompts messages and response to store beside the row, when the operator allows it
  * @param violations why it was rejected; empty when accepted
  * @param keptPayload what a dead letter keeps of it (prompts removed unless allowed)
- * @param keptText what a dead letter keeps of a line that was not JSON (only when prompts may
- *     be stored, as it may hold one)
+ * @param keptText what a dead letter keeps of a line that was not JSON (only when prompts may be
+ *     stored, as it may hold one)
  */
 public record MappedPayload(
         DeliveredPayload delivered,

@@ -10,16 +10,15 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One entry of the price catalog: USD per token for the models a name or pattern matches, from
- * a UTC date on. The matching rules live with the table (migration V31), in the one SQL
- * function that computes costs.
+ * One entry of the price catalog: USD per token for the models a name or pattern matches, from a
+ * UTC date on. The matching rules live with the table (migration V31), in the one SQL function that
+ * computes costs.
  */
 @Entity
 @Table(name = "model_prices")
 public class ModelPrice {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @Column(name = "model_pattern", nullable = false)
     private String modelPattern;

@@ -18,11 +18,11 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class CompatHeaders implements ContainerResponseFilter {
 
-    static final String LINK = "</api/v1/request-logs>; rel=\"successor-version\","
-            + " </openapi>; rel=\"deprecation\"; type=\"application/yaml\"";
+    static final String LINK =
+            "</api/v1/request-logs>; rel=\"successor-version\","
+                    + " </openapi>; rel=\"deprecation\"; type=\"application/yaml\"";
 
-    @Inject
-    LegacySettings settings;
+    @Inject LegacySettings settings;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The PostgREST resource answers only at {@code /rest/v1}; its internal path under
- * {@code /api/v1} is not a second address for it.
+ * The PostgREST resource answers only at {@code /rest/v1}; its internal path under {@code /api/v1}
+ * is not a second address for it.
  */
 @Provider
 @PreMatching
@@ -22,16 +22,19 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class InternalPathGuard implements ContainerRequestFilter {
 
-    @Context
-    HttpServletRequest servletRequest;
+    @Context HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
         if (path.startsWith(UsageLogsResource.PATH)
                 && servletRequest.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) == null) {
-            throw new PostgrestError(404, "PGRST125", "Invalid path specified in request URL",
-                    null, "usage_logs is served at /rest/v1/usage_logs.");
+            throw new PostgrestError(
+                    404,
+                    "PGRST125",
+                    "Invalid path specified in request URL",
+                    null,
+                    "usage_logs is served at /rest/v1/usage_logs.");
         }
     }
 }

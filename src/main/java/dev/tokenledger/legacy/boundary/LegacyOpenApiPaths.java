@@ -8,9 +8,9 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.Paths;
 
 /**
- * Documents the PostgREST resource where clients reach it, {@code /rest/v1/...}, rather than
- * at its internal JAX-RS path (see {@link RestV1Forwarding}). Named in
- * microprofile-config.properties as {@code mp.openapi.filter}.
+ * Documents the PostgREST resource where clients reach it, {@code /rest/v1/...}, rather than at its
+ * internal JAX-RS path (see {@link RestV1Forwarding}). Named in microprofile-config.properties as
+ * {@code mp.openapi.filter}.
  */
 public class LegacyOpenApiPaths implements OASFilter {
 
@@ -24,14 +24,17 @@ public class LegacyOpenApiPaths implements OASFilter {
             return;
         }
         Map<String, PathItem> moved = new LinkedHashMap<>();
-        paths.getPathItems().forEach((path, item) -> {
-            if (path.startsWith(INTERNAL)) {
-                moved.put(path, item);
-            }
-        });
-        moved.forEach((path, item) -> {
-            paths.removePathItem(path);
-            paths.addPathItem(PUBLIC + path.substring(INTERNAL.length()), item);
-        });
+        paths.getPathItems()
+                .forEach(
+                        (path, item) -> {
+                            if (path.startsWith(INTERNAL)) {
+                                moved.put(path, item);
+                            }
+                        });
+        moved.forEach(
+                (path, item) -> {
+                    paths.removePathItem(path);
+                    paths.addPathItem(PUBLIC + path.substring(INTERNAL.length()), item);
+                });
     }
 }

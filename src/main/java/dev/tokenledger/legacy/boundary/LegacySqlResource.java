@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Translates SQL reports written against usage_logs into SQL over request_logs, and runs them
- * for integrators that cannot change their reports yet.
+ * Translates SQL reports written against usage_logs into SQL over request_logs, and runs them for
+ * integrators that cannot change their reports yet.
  */
 @Path("legacy/sql")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,41 +32,49 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class LegacySqlResource {
 
-    @Inject
-    LegacySqlService service;
+    @Inject LegacySqlService service;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
     @POST
-    @Operation(deprecated = true,
+    @Operation(
+            deprecated = true,
             summary = "Translate a usage_logs SELECT to request_logs, and optionally run it.",
-            description = "Accepts one SELECT over usage_logs (an alias is fine) using columns of"
-                    + " usage_logs, comparisons, AND/OR/NOT, LIKE/ILIKE, IN lists, BETWEEN, IS"
-                    + " NULL, arithmetic, CASE, casts to plain types, EXTRACT, INTERVAL"
-                    + " literals and the functions count, sum, avg, min, max, date_trunc,"
-                    + " date_part, to_char, coalesce, nullif, greatest, least, round, trunc,"
-                    + " floor, ceil, abs, lower, upper, length, left, right, concat and now;"
-                    + " GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET. Anything else (other"
-                    + " statements, other tables, joins, subqueries, UNION, other functions) is"
-                    + " refused with 422 and the reason. Translating needs no particular role;"
-                    + " running needs a user (their rows only) or the service role, and runs"
-                    + " read-only, in UTC, with a statement timeout and at most"
-                    + " tokenledger.legacy.max-rows rows.")
-    @RequestBody(required = true,
+            description =
+                    "Accepts one SELECT over usage_logs (an alias is fine) using columns of"
+                        + " usage_logs, comparisons, AND/OR/NOT, LIKE/ILIKE, IN lists, BETWEEN, IS"
+                        + " NULL, arithmetic, CASE, casts to plain types, EXTRACT, INTERVAL"
+                        + " literals and the functions count, sum, avg, min, max, date_trunc,"
+                        + " date_part, to_char, coalesce, nullif, greatest, least, round, trunc,"
+                        + " floor, ceil, abs, lower, upper, length, left, right, concat and now;"
+                        + " GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET. Anything else (other"
+                        + " statements, other tables, joins, subqueries, UNION, other functions) is"
+                        + " refused with 422 and the reason. Translating needs no particular role;"
+                        + " running needs a user (their rows only) or the service role, and runs"
+                        + " read-only, in UTC, with a statement timeout and at most"
+                        + " tokenledger.legacy.max-rows rows.")
+    @RequestBody(
+            required = true,
             content = @Content(schema = @Schema(implementation = SqlRequest.class)))
-    @APIResponse(responseCode = "200", description = "The translation, with rows if run.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The translation, with rows if run.",
             content = @Content(schema = @Schema(implementation = SqlAnswer.class)))
     @APIResponse(responseCode = "400", ref = "malformed")
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
     @APIResponse(responseCode = "413", ref = "tooLarge")
     @APIResponse(responseCode = "415", ref = "unsupportedMediaType")
-    @APIResponse(responseCode = "422", description = "The SQL was refused (not a single SELECT"
-            + " over usage_logs, an unknown column or function, a PostgreSQL error when run, a"
-            + " timeout); the detail says why.",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "The SQL was refused (not a single SELECT over usage_logs, an unknown column or"
+                            + " function, a PostgreSQL error when run, a timeout); the detail says"
+                            + " why.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "Problem")))
     public SqlAnswer translate(InputStream body) {
         SqlRequest request = SqlRequest.of(JsonBodies.read(body));
         TranslatedQuery query = SqlTranslator.translate(request.sql());

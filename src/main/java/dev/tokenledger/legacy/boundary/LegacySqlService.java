@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Runs translated legacy SQL as the caller, one transaction each: row-level security decides
- * which rows the query sees, exactly as for the ledger's own API.
+ * Runs translated legacy SQL as the caller, one transaction each: row-level security decides which
+ * rows the query sees, exactly as for the ledger's own API.
  */
 @Stateless
 @CallerTransaction
@@ -20,19 +20,20 @@ public class LegacySqlService {
 
     private static final Logger LOG = Logger.getLogger(LegacySqlService.class);
 
-    @Inject
-    LegacySqlRunner runner;
+    @Inject LegacySqlRunner runner;
 
-    @Inject
-    LegacySettings settings;
+    @Inject LegacySettings settings;
 
     public SqlResult run(Caller caller, TranslatedQuery query) {
         caller.requireReader();
 
         SqlResult result = runner.run(query, settings.maxRows(), settings.sqlTimeoutMillis());
 
-        LOG.infof("legacy SQL executed: %d rows%s, caller role %s", result.rows().size(),
-                result.truncated() ? " (truncated)" : "", caller.role().claim());
+        LOG.infof(
+                "legacy SQL executed: %d rows%s, caller role %s",
+                result.rows().size(),
+                result.truncated() ? " (truncated)" : "",
+                caller.role().claim());
         return result;
     }
 }

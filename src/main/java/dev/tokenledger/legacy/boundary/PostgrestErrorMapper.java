@@ -15,13 +15,13 @@ public class PostgrestErrorMapper implements ExceptionMapper<PostgrestError> {
 
     private static final Logger LOG = Logger.getLogger(PostgrestErrorMapper.class);
 
-    @Inject
-    PostgrestErrors errors;
+    @Inject PostgrestErrors errors;
 
     @Override
     public Response toResponse(PostgrestError error) {
-        LOG.debugf("usage_logs client error %d %s: %s", error.status(), error.code(),
-                error.getMessage());
+        LOG.debugf(
+                "usage_logs client error %d %s: %s",
+                error.status(), error.code(), error.getMessage());
         return errors.render(error);
     }
 }

@@ -22,8 +22,7 @@ public class PostgrestErrors implements ErrorDialect {
 
     static final String TABLE = "usage_logs";
 
-    @Inject
-    CompatHeaders compatHeaders;
+    @Inject CompatHeaders compatHeaders;
 
     @Override
     public boolean appliesTo(UriInfo request) {
@@ -36,14 +35,15 @@ public class PostgrestErrors implements ErrorDialect {
     }
 
     Response render(PostgrestError error) {
-        return error(error.status(), body(error.code(), error.getMessage(), error.details(),
-                error.hint()), error.headers());
+        return error(
+                error.status(),
+                body(error.code(), error.getMessage(), error.details(), error.hint()),
+                error.headers());
     }
 
     private Response error(int status, ObjectNode body, Map<String, String> headers) {
-        Response.ResponseBuilder response = Response.status(status)
-                .type("application/json; charset=utf-8")
-                .entity(body);
+        Response.ResponseBuilder response =
+                Response.status(status).type("application/json; charset=utf-8").entity(body);
         headers.forEach(response::header);
         Response built = response.build();
         compatHeaders.addTo(built.getHeaders());
@@ -56,27 +56,39 @@ public class PostgrestErrors implements ErrorDialect {
         String type = problem.type() == null ? "" : problem.type();
         return switch (type) {
             case "/problems/invalid-token" -> body("PGRST301", detail, null, null);
-            case "/problems/unauthorized", "/problems/forbidden" -> body("42501",
-                    "permission denied for table " + TABLE, detail, null);
+            case "/problems/unauthorized", "/problems/forbidden" ->
+                    body("42501", "permission denied for table " + TABLE, detail, null);
             case "/problems/malformed-request", "/problems/payload-too-large" ->
                     body("PGRST102", detail, null, null);
             case "/problems/unavailable" -> body("PGRST002", detail, null, null);
-            case "/problems/query-timeout" -> body("57014",
-                    "canceling statement due to statement timeout", detail, null);
-            case "/problems/internal-error" -> body("XX000", detail,
-                    "incident " + problem.incident(), "Quote the incident when reporting it.");
+            case "/problems/query-timeout" ->
+                    body("57014", "canceling statement due to statement timeout", detail, null);
+            case "/problems/internal-error" ->
+                    body(
+                            "XX000",
+                            detail,
+                            "incident " + problem.incident(),
+                            "Quote the incident when reporting it.");
             default -> byStatus(problem.status(), detail);
         };
     }
 
     private static ObjectNode byStatus(int status, String detail) {
         return switch (status) {
-            case 404 -> body("PGRST125", "Invalid path specified in request URL", detail,
-                    "usage_logs is served at /rest/v1/usage_logs.");
+            case 404 ->
+                    body(
+                            "PGRST125",
+                            "Invalid path specified in request URL",
+                            detail,
+                            "usage_logs is served at /rest/v1/usage_logs.");
             case 405 -> body("PGRST117", "Unsupported HTTP method", detail, null);
             case 406 -> body("PGRST107", detail, null, null);
-            case 415 -> body("PGRST107", "The Content-Type of the request must be"
-                    + " application/json.", detail, null);
+            case 415 ->
+                    body(
+                            "PGRST107",
+                            "The Content-Type of the request must be" + " application/json.",
+                            detail,
+                            null);
             default -> body(status >= 500 ? "XX000" : "PGRST100", detail, null, null);
         };
     }

@@ -5,9 +5,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A usage_logs row as the compatibility endpoint writes it, for the OpenAPI document. */
-@Schema(name = "UsageLog", description = "The retired usage_logs shape, computed from"
-        + " request_logs (user_id = end_user, model_name = model, cost = total_cost; the token"
-        + " counts, session_id and auth_method come from additional_details).")
+@Schema(
+        name = "UsageLog",
+        description =
+                "The retired usage_logs shape, computed from request_logs (user_id = end_user,"
+                        + " model_name = model, cost = total_cost; the token counts, session_id and"
+                        + " auth_method come from additional_details).")
 public record UsageLogSchema(
         UUID id,
         @Schema(nullable = true) String userId,

@@ -23,10 +23,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The usage_logs migration from the command line, for operators without a running server. It
- * drives the same control classes as the REST resource, over a JDBC connection as the schema
- * owner, configured by the server's own environment variables. The report goes to standard
- * output as JSON (the API's document), progress to standard error.
+ * The usage_logs migration from the command line, for operators without a running server. It drives
+ * the same control classes as the REST resource, over a JDBC connection as the schema owner,
+ * configured by the server's own environment variables. The report goes to standard output as JSON
+ * (the API's document), progress to standard error.
  */
 public final class UsageLogsMigrationCommand {
 
@@ -36,7 +36,8 @@ public final class UsageLogsMigrationCommand {
     static final int REFUSED = 3;
     static final int FAILED = 4;
 
-    private static final String USAGE_TEXT = """
+    private static final String USAGE_TEXT =
+            """
             Usage: usage-logs-migration <command> [options]
 
             Commands:
@@ -64,23 +65,31 @@ public final class UsageLogsMigrationCommand {
             3 refused, 4 interrupted or database failure.
             """;
 
-    private static final Set<String> COMMANDS = Set.of("status", "dry-run", "run", "verify",
-            "finish", "drop", "create-view", "stop");
-    private static final Set<String> OPTIONS = Set.of("--schema", "--time-zone",
-            "--batch-size", "--pause-ms", "--list-limit", "--confirm", "--url", "--user");
+    private static final Set<String> COMMANDS =
+            Set.of("status", "dry-run", "run", "verify", "finish", "drop", "create-view", "stop");
+    private static final Set<String> OPTIONS =
+            Set.of(
+                    "--schema",
+                    "--time-zone",
+                    "--batch-size",
+                    "--pause-ms",
+                    "--list-limit",
+                    "--confirm",
+                    "--url",
+                    "--user");
 
     private UsageLogsMigrationCommand() {}
 
     public static void main(String[] args) {
         System.setProperty("org.jboss.logging.provider", "jdk");
-        System.setProperty("java.util.logging.SimpleFormatter.format",
-                "%1$tFT%1$tT%1$tz %4$s %5$s%6$s%n");
+        System.setProperty(
+                "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT%1$tz %4$s %5$s%6$s%n");
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     /** Runs one command; returns the exit status. */
-    static int run(String[] args, Map<String, String> environment, PrintStream out,
-            PrintStream err) {
+    static int run(
+            String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
         String command;
         try {
@@ -97,11 +106,17 @@ public final class UsageLogsMigrationCommand {
         }
         MigrationConnections connections = connections(options, environment);
         try {
-            return execute(command, UsageLogsMigrationOptions.from(options::get), options,
-                    connections, out);
+            return execute(
+                    command,
+                    UsageLogsMigrationOptions.from(options::get),
+                    options,
+                    connections,
+                    out);
         } catch (UsageLogsMigrationException refused) {
-            String option = refused.option() == null ? ""
-                    : "--" + refused.option().replace('_', '-') + ": ";
+            String option =
+                    refused.option() == null
+                            ? ""
+                            : "--" + refused.option().replace('_', '-') + ": ";
             err.println(option + refused.getMessage());
             return switch (refused.kind()) {
                 case INVALID -> USAGE;
@@ -109,14 +124,21 @@ public final class UsageLogsMigrationCommand {
                 default -> REFUSED;
             };
         } catch (SQLException failed) {
-            err.println("database failure (SQLSTATE " + failed.getSQLState() + "): "
-                    + failed.getMessage());
+            err.println(
+                    "database failure (SQLSTATE "
+                            + failed.getSQLState()
+                            + "): "
+                            + failed.getMessage());
             return FAILED;
         }
     }
 
-    private static int execute(String command, UsageLogsMigrationOptions options,
-            Map<String, String> given, MigrationConnections connections, PrintStream out)
+    private static int execute(
+            String command,
+            UsageLogsMigrationOptions options,
+            Map<String, String> given,
+            MigrationConnections connections,
+            PrintStream out)
             throws SQLException {
         UsageLogsMigration migration = new UsageLogsMigration(connections);
         UsageLogsRetirer retirer = new UsageLogsRetirer(connections);
@@ -156,14 +178,17 @@ public final class UsageLogsMigrationCommand {
     /** Ctrl+C or a TERM signal stops the run after its current batch, which it commits. */
     private static UsageLogsRunReport runStoppably(UsageLogsRun run) {
         CountDownLatch ended = new CountDownLatch(1);
-        Thread stopper = new Thread(() -> {
-            run.stop();
-            try {
-                ended.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }, "usage-logs-migration-stop");
+        Thread stopper =
+                new Thread(
+                        () -> {
+                            run.stop();
+                            try {
+                                ended.await(60, TimeUnit.SECONDS);
+                            } catch (InterruptedException interrupted) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "usage-logs-migration-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             return run.execute();
@@ -194,8 +219,10 @@ public final class UsageLogsMigrationCommand {
             if (!OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("Unknown option: " + name);
             }
-            String value = equals >= 0 ? arg.substring(equals + 1)
-                    : (i + 1 < args.length ? args[++i] : null);
+            String value =
+                    equals >= 0
+                            ? arg.substring(equals + 1)
+                            : (i + 1 < args.length ? args[++i] : null);
             if (value == null) {
                 throw new IllegalArgumentException("Option " + name + " needs a value.");
             }
@@ -204,14 +231,23 @@ public final class UsageLogsMigrationCommand {
         return command;
     }
 
-    private static MigrationConnections connections(Map<String, String> options,
-            Map<String, String> environment) {
-        String url = options.getOrDefault("url", environment.getOrDefault("TOKENLEDGER_DB_URL",
-                "jdbc:postgresql://localhost:5432/tokenledger"));
+    private static MigrationConnections connections(
+            Map<String, String> options, Map<String, String> environment) {
+        String url =
+                options.getOrDefault(
+                        "url",
+                        environment.getOrDefault(
+                                "TOKENLEDGER_DB_URL",
+                                "jdbc:postgresql://localhost:5432/tokenledger"));
         Properties login = new Properties();
-        login.setProperty("user", options.getOrDefault("user",
-                environment.getOrDefault("TOKENLEDGER_DB_OWNER_USER", "tokenledger_owner")));
-        login.setProperty("password",
+        login.setProperty(
+                "user",
+                options.getOrDefault(
+                        "user",
+                        environment.getOrDefault(
+                                "TOKENLEDGER_DB_OWNER_USER", "tokenledger_owner")));
+        login.setProperty(
+                "password",
                 environment.getOrDefault("TOKENLEDGER_DB_OWNER_PASSWORD", "tokenledger_owner"));
         login.setProperty("ApplicationName", "token-ledger usage_logs migration");
         return () -> DriverManager.getConnection(url, login);
@@ -219,8 +255,7 @@ public final class UsageLogsMigrationCommand {
 
     private static void print(PrintStream out, Object report) {
         try {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(report));
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("a report always serialises", impossible);
         }

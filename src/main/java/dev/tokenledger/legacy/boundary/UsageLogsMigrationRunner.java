@@ -8,8 +8,8 @@ import dev.tokenledger.legacy.entity.UsageLogsMigrationOptions;
 import dev.tokenledger.legacy.entity.UsageLogsRunReport;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +19,10 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * The server's side of the migration: the control classes over the owner data source (never
- * the runtime one: the owner's policy on request_logs lets it write any row), and runs on a
- * thread of their own so a long run outlives the request that started it. Nothing here runs at
- * start-up; only a service-role request starts a step.
+ * The server's side of the migration: the control classes over the owner data source (never the
+ * runtime one: the owner's policy on request_logs lets it write any row), and runs on a thread of
+ * their own so a long run outlives the request that started it. Nothing here runs at start-up; only
+ * a service-role request starts a step.
  */
 @ApplicationScoped
 public class UsageLogsMigrationRunner {
@@ -49,9 +49,9 @@ public class UsageLogsMigrationRunner {
     }
 
     /**
-     * Begins a pass and copies on a new thread, which opens, uses and closes the connection
-     * itself. Returns once the pass has begun, so refusals (another step running, no legacy
-     * table) reach the caller; the future completes with the run's report.
+     * Begins a pass and copies on a new thread, which opens, uses and closes the connection itself.
+     * Returns once the pass has begun, so refusals (another step running, no legacy table) reach
+     * the caller; the future completes with the run's report.
      */
     public CompletableFuture<UsageLogsRunReport> start(UsageLogsMigrationOptions options)
             throws SQLException {
@@ -71,7 +71,9 @@ public class UsageLogsMigrationRunner {
         return outcome;
     }
 
-    private void work(UsageLogsMigrationOptions options, CompletableFuture<Void> begun,
+    private void work(
+            UsageLogsMigrationOptions options,
+            CompletableFuture<Void> begun,
             CompletableFuture<UsageLogsRunReport> outcome) {
         UsageLogsRun run;
         try {
@@ -95,8 +97,8 @@ public class UsageLogsMigrationRunner {
     }
 
     /**
-     * Stops the step holding the migration lock: a run of this server after its current batch
-     * (it ends as not completed), any other step, here or elsewhere, by ending its session.
+     * Stops the step holding the migration lock: a run of this server after its current batch (it
+     * ends as not completed), any other step, here or elsewhere, by ending its session.
      *
      * @return false when no step is running
      */
@@ -110,8 +112,8 @@ public class UsageLogsMigrationRunner {
     }
 
     /**
-     * An undeployed or stopping server ends its runs after their current batch. One that does
-     * not end in time loses at most that batch when its connection goes: the next run resumes.
+     * An undeployed or stopping server ends its runs after their current batch. One that does not
+     * end in time loses at most that batch when its connection goes: the next run resumes.
      */
     @PreDestroy
     void stopRuns() throws InterruptedException {

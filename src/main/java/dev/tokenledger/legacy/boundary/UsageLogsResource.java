@@ -51,9 +51,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The retired usage_logs table in PostgREST's HTTP dialect, answered from request_logs, so
- * Supabase clients keep working with nothing changed but their base URL. Served at
- * {@code /rest/v1/usage_logs} (see {@link RestV1Forwarding}); OpenAPI shows it there.
+ * The retired usage_logs table in PostgREST's HTTP dialect, answered from request_logs, so Supabase
+ * clients keep working with nothing changed but their base URL. Served at {@code
+ * /rest/v1/usage_logs} (see {@link RestV1Forwarding}); OpenAPI shows it there.
  */
 @Path(UsageLogsResource.PATH)
 @RequestScoped
@@ -63,37 +63,40 @@ public class UsageLogsResource {
 
     public static final String PATH = "legacy/rest-v1";
 
-    @Inject
-    UsageLogsService service;
+    @Inject UsageLogsService service;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
-    @Inject
-    LegacySettings settings;
+    @Inject LegacySettings settings;
 
-    @Context
-    UriInfo uriInfo;
+    @Context UriInfo uriInfo;
 
-    @Context
-    HttpHeaders headers;
+    @Context HttpHeaders headers;
 
     @GET
     @Path("usage_logs")
-    @Operation(deprecated = true, summary = "Read usage_logs rows (PostgREST dialect).",
-            description = "Filters column=op.value with eq, neq, gt, gte, lt, lte, like, ilike,"
-                    + " is, isdistinct, in, not., or=(...), and=(...); select, order, limit,"
-                    + " offset, the Range header, Prefer: count=exact and Accept:"
-                    + " application/vnd.pgrst.object+json. Users see their own rows, the service"
-                    + " role every row. Pages hold at most tokenledger.legacy.max-rows rows.")
+    @Operation(
+            deprecated = true,
+            summary = "Read usage_logs rows (PostgREST dialect).",
+            description =
+                    "Filters column=op.value with eq, neq, gt, gte, lt, lte, like, ilike, is,"
+                        + " isdistinct, in, not., or=(...), and=(...); select, order, limit,"
+                        + " offset, the Range header, Prefer: count=exact and Accept:"
+                        + " application/vnd.pgrst.object+json. Users see their own rows, the"
+                        + " service role every row. Pages hold at most tokenledger.legacy.max-rows"
+                        + " rows.")
     @Parameter(name = "select", description = "Columns, e.g. model_name,cost or alias:cost.")
     @Parameter(name = "order", description = "e.g. created_at.desc,cost.asc.nullslast")
     @Parameter(name = "limit", description = "Rows to return (clamped to the maximum page).")
     @Parameter(name = "offset", description = "Rows to skip.")
-    @APIResponse(responseCode = "200", description = "Rows in usage_logs shape.",
+    @APIResponse(
+            responseCode = "200",
+            description = "Rows in usage_logs shape.",
             headers = @Header(name = "Content-Range", description = "first-last/total"),
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = UsageLogSchema[].class)))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = UsageLogSchema[].class)))
     @APIResponse(responseCode = "206", description = "Part of a counted result.")
     @APIResponse(responseCode = "400", ref = "postgrestError")
     @APIResponse(responseCode = "401", ref = "postgrestError")
@@ -106,7 +109,8 @@ public class UsageLogsResource {
 
     @HEAD
     @Path("usage_logs")
-    @Operation(deprecated = true,
+    @Operation(
+            deprecated = true,
             summary = "As GET, headers only: with Prefer: count=exact, just the count.")
     public Response head() {
         return read(false);
@@ -115,31 +119,51 @@ public class UsageLogsResource {
     @POST
     @Path("usage_logs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(deprecated = true,
+    @Operation(
+            deprecated = true,
             summary = "Insert usage_logs rows (one object or an array) as request logs.",
-            description = "Stored under the ledger's write rules. Prefer: return=representation"
-                    + " answers the stored rows (users and the service role only).")
-    @APIResponse(responseCode = "201", description = "Stored.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = UsageLogSchema[].class)))
+            description =
+                    "Stored under the ledger's write rules. Prefer: return=representation"
+                            + " answers the stored rows (users and the service role only).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = UsageLogSchema[].class)))
     @APIResponse(responseCode = "400", ref = "postgrestError")
     @APIResponse(responseCode = "401", ref = "postgrestError")
     @APIResponse(responseCode = "403", ref = "postgrestError")
     @APIResponse(responseCode = "413", ref = "postgrestError")
     @APIResponse(responseCode = "415", ref = "postgrestError")
-    public Response insert(@RequestBody(required = true, content = @Content(schema = @Schema(
-            oneOf = {UsageLogSchema.class, UsageLogSchema[].class}))) InputStream body) {
+    public Response insert(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            oneOf = {
+                                                                UsageLogSchema.class,
+                                                                UsageLogSchema[].class
+                                                            })))
+                    InputStream body) {
         Caller caller = currentCaller.get();
         Ask ask = ask();
-        Parsed parsed = UsageLogBodies.drafts(json(body),
-                Optional.ofNullable(parameter("columns")).map(SelectParser::columns));
-        if (ask.prefer().representation() && ask.shape() == ResponseShape.OBJECT
+        Parsed parsed =
+                UsageLogBodies.drafts(
+                        json(body),
+                        Optional.ofNullable(parameter("columns")).map(SelectParser::columns));
+        if (ask.prefer().representation()
+                && ask.shape() == ResponseShape.OBJECT
                 && parsed.drafts().size() != 1) {
             throw ResponseShape.notSingular(parsed.drafts().size());
         }
 
-        List<UsageLogRow> rows = service.insert(caller, parsed.drafts(), parsed.single(),
-                ask.prefer().representation());
+        List<UsageLogRow> rows =
+                service.insert(
+                        caller, parsed.drafts(), parsed.single(), ask.prefer().representation());
 
         return written(201, rows, ask);
     }
@@ -147,16 +171,23 @@ public class UsageLogsResource {
     @PATCH
     @Path("usage_logs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(deprecated = true,
+    @Operation(
+            deprecated = true,
             summary = "Update the filtered rows; service role only, and a filter is required.")
     @APIResponse(responseCode = "204", description = "Updated.")
     @APIResponse(responseCode = "400", ref = "postgrestError")
     @APIResponse(responseCode = "200", description = "Updated; the rows, as Prefer asked.")
     @APIResponse(responseCode = "401", ref = "postgrestError")
     @APIResponse(responseCode = "403", ref = "postgrestError")
-    public Response update(@RequestBody(required = true, description = "The columns to set;"
-            + " null removes a details key.", content = @Content(schema = @Schema(
-                    implementation = UsageLogSchema.class))) InputStream body) {
+    public Response update(
+            @RequestBody(
+                            required = true,
+                            description = "The columns to set;" + " null removes a details key.",
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(implementation = UsageLogSchema.class)))
+                    InputStream body) {
         Caller caller = currentCaller.get();
         caller.requireService();
         Ask ask = ask();
@@ -170,7 +201,8 @@ public class UsageLogsResource {
 
     @DELETE
     @Path("usage_logs")
-    @Operation(deprecated = true,
+    @Operation(
+            deprecated = true,
             summary = "Delete the filtered rows; service role only, and a filter is required.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "400", ref = "postgrestError")
@@ -219,11 +251,19 @@ public class UsageLogsResource {
     private Response read(boolean withBody) {
         MultivaluedMap<String, String> parameters = uriInfo.getQueryParameters();
         Ask ask = ask();
-        ReadWindow window = ReadWindow.of(parameter("limit"), parameter("offset"),
-                headers.getHeaderString("Range"), settings.maxRows());
-        UsageLogQuery query = new UsageLogQuery(FilterParser.parse(parameters),
-                SelectParser.order(parameter("order")), window.offset(), window.limit(),
-                ask.prefer().count());
+        ReadWindow window =
+                ReadWindow.of(
+                        parameter("limit"),
+                        parameter("offset"),
+                        headers.getHeaderString("Range"),
+                        settings.maxRows());
+        UsageLogQuery query =
+                new UsageLogQuery(
+                        FilterParser.parse(parameters),
+                        SelectParser.order(parameter("order")),
+                        window.offset(),
+                        window.limit(),
+                        ask.prefer().count());
 
         UsageLogPage page = service.read(currentCaller.get(), query);
 
@@ -231,10 +271,11 @@ public class UsageLogsResource {
         if (ask.shape() == ResponseShape.OBJECT && page.rows().size() != 1) {
             throw ResponseShape.notSingular(page.rows().size());
         }
-        Response.ResponseBuilder response = Response.status(answer.status())
-                .type(ask.shape().contentType())
-                .header("Content-Range", answer.contentRange())
-                .header("Preference-Applied", ask.prefer().appliedHeader());
+        Response.ResponseBuilder response =
+                Response.status(answer.status())
+                        .type(ask.shape().contentType())
+                        .header("Content-Range", answer.contentRange())
+                        .header("Preference-Applied", ask.prefer().appliedHeader());
         if (withBody) {
             response.entity(body(page.rows(), ask));
         }
@@ -250,14 +291,15 @@ public class UsageLogsResource {
     }
 
     private Ask ask() {
-        return new Ask(ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT)),
+        return new Ask(
+                ResponseShape.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT)),
                 Preferences.of(headers.getRequestHeader("Prefer")),
                 SelectParser.select(parameter("select")));
     }
 
     private Response written(int status, List<UsageLogRow> rows, Ask ask) {
-        Response.ResponseBuilder response = Response.status(status)
-                .header("Preference-Applied", ask.prefer().appliedHeader());
+        Response.ResponseBuilder response =
+                Response.status(status).header("Preference-Applied", ask.prefer().appliedHeader());
         if (ask.prefer().count()) {
             response.header("Content-Range", "*/" + rows.size());
         }
@@ -276,7 +318,10 @@ public class UsageLogsResource {
     private List<Condition> requiredFilters(String statement) {
         List<Condition> filters = FilterParser.parse(uriInfo.getQueryParameters());
         if (filters.isEmpty()) {
-            throw new PostgrestError(400, "21000", statement + " requires a WHERE clause",
+            throw new PostgrestError(
+                    400,
+                    "21000",
+                    statement + " requires a WHERE clause",
                     "Changing every row at once is refused.",
                     "Add a filter, for example ?id=eq.<uuid>.");
         }
@@ -291,20 +336,26 @@ public class UsageLogsResource {
         try {
             return JsonBodies.read(body);
         } catch (ProblemException malformed) {
-            throw new PostgrestError(malformed.status(), "PGRST102", malformed.getMessage(),
-                    null, null);
+            throw new PostgrestError(
+                    malformed.status(), "PGRST102", malformed.getMessage(), null, null);
         }
     }
 
     /** Also reached for usage_logs itself when a body is not JSON: JAX-RS found no better match. */
     private PostgrestError unknownTable(String table) {
         if (table.equals("usage_logs")) {
-            return new PostgrestError(415, "PGRST107", "The Content-Type of the request must be"
-                    + " application/json.", "It was " + headers.getHeaderString(
-                            HttpHeaders.CONTENT_TYPE) + ".", null);
+            return new PostgrestError(
+                    415,
+                    "PGRST107",
+                    "The Content-Type of the request must be" + " application/json.",
+                    "It was " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + ".",
+                    null);
         }
-        return new PostgrestError(404, "PGRST205", "Could not find the table 'public." + table
-                + "' in the schema cache", null, "Perhaps you meant the table"
-                + " 'public.usage_logs'");
+        return new PostgrestError(
+                404,
+                "PGRST205",
+                "Could not find the table 'public." + table + "' in the schema cache",
+                null,
+                "Perhaps you meant the table" + " 'public.usage_logs'");
     }
 }

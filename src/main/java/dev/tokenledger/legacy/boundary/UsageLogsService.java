@@ -25,9 +25,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * usage_logs reads and writes, each one transaction run as the caller: row-level security
- * filters every statement, and users are also scoped to their own rows here. Inserts go through
- * {@link RequestLogService}, so they obey the ledger's write rules exactly.
+ * usage_logs reads and writes, each one transaction run as the caller: row-level security filters
+ * every statement, and users are also scoped to their own rows here. Inserts go through {@link
+ * RequestLogService}, so they obey the ledger's write rules exactly.
  */
 @Stateless
 @CallerTransaction
@@ -35,28 +35,28 @@ public class UsageLogsService {
 
     private static final Logger LOG = Logger.getLogger(UsageLogsService.class);
 
-    @Inject
-    UsageLogStore store;
+    @Inject UsageLogStore store;
 
-    @Inject
-    RequestLogService requestLogs;
+    @Inject RequestLogService requestLogs;
 
     public UsageLogPage read(Caller caller, UsageLogQuery query) {
         caller.requireReader();
         List<Condition> filters = scoped(caller, query.filters());
-        UsageLogQuery scoped = new UsageLogQuery(filters, query.order(), query.offset(),
-                query.limit(), query.count());
+        UsageLogQuery scoped =
+                new UsageLogQuery(
+                        filters, query.order(), query.offset(), query.limit(), query.count());
 
         UsageLogPage page = store.page(scoped);
 
-        LOG.debugf("usage_logs read: %d rows, caller role %s", page.rows().size(),
-                caller.role().claim());
+        LOG.debugf(
+                "usage_logs read: %d rows, caller role %s",
+                page.rows().size(), caller.role().claim());
         return page;
     }
 
     /** Stores the drafts; the stored rows come back only when {@code representation}. */
-    public List<UsageLogRow> insert(Caller caller, List<RequestLogDraft> drafts, boolean single,
-            boolean representation) {
+    public List<UsageLogRow> insert(
+            Caller caller, List<RequestLogDraft> drafts, boolean single, boolean representation) {
         if (representation) {
             caller.requireReader();
         }
@@ -69,13 +69,15 @@ public class UsageLogsService {
     }
 
     /** Service role only; {@code requireOne} rolls back unless exactly one row changed. */
-    public List<UsageLogRow> update(Caller caller, List<Condition> filters,
-            UsageLogChanges changes, boolean requireOne) {
+    public List<UsageLogRow> update(
+            Caller caller, List<Condition> filters, UsageLogChanges changes, boolean requireOne) {
         caller.requireService();
-        List<UsageLogRow> rows = changes.isEmpty()
-                ? List.of()
-                : store.rows(UsageLogSql.update(changes.assignments(), changes.values(),
-                        filters));
+        List<UsageLogRow> rows =
+                changes.isEmpty()
+                        ? List.of()
+                        : store.rows(
+                                UsageLogSql.update(
+                                        changes.assignments(), changes.values(), filters));
         return checked("updated", rows, requireOne);
     }
 
@@ -86,13 +88,14 @@ public class UsageLogsService {
         return checked("deleted", rows, requireOne);
     }
 
-    private static List<UsageLogRow> checked(String change, List<UsageLogRow> rows,
-            boolean requireOne) {
+    private static List<UsageLogRow> checked(
+            String change, List<UsageLogRow> rows, boolean requireOne) {
         if (requireOne && rows.size() != 1) {
             throw ResponseShape.notSingular(rows.size());
         }
-        LOG.infof("usage_logs compatibility: %s %d request logs as the service role", change,
-                rows.size());
+        LOG.infof(
+                "usage_logs compatibility: %s %d request logs as the service role",
+                change, rows.size());
         return rows;
     }
 
@@ -101,8 +104,8 @@ public class UsageLogsService {
             return filters;
         }
         List<Condition> scoped = new ArrayList<>(filters);
-        scoped.add(new Comparison(UsageLogColumn.USER_ID, Operator.EQ, false, caller.userId(),
-                null));
+        scoped.add(
+                new Comparison(UsageLogColumn.USER_ID, Operator.EQ, false, caller.userId(), null));
         return scoped;
     }
 
@@ -113,9 +116,12 @@ public class UsageLogsService {
         }
         for (RequestLogDraft draft : drafts) {
             if (draft.endUser() != null && !draft.endUser().equals(caller.userId())) {
-                throw new PostgrestError(403, "42501", "new row violates row-level security"
-                        + " policy for table \"usage_logs\"", "An authenticated user can only"
-                        + " record usage as themselves: leave user_id out or send your own id.",
+                throw new PostgrestError(
+                        403,
+                        "42501",
+                        "new row violates row-level security" + " policy for table \"usage_logs\"",
+                        "An authenticated user can only record usage as themselves: leave user_id"
+                                + " out or send your own id.",
                         null);
             }
         }

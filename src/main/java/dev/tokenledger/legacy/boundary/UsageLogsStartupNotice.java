@@ -13,16 +13,17 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Tells the operator, once, that a legacy usage_logs table is present, and that nothing moves
- * it but an explicit migration step. Never holds up readiness: a legacy table is no reason not
- * to serve.
+ * Tells the operator, once, that a legacy usage_logs table is present, and that nothing moves it
+ * but an explicit migration step. Never holds up readiness: a legacy table is no reason not to
+ * serve.
  */
 @ApplicationScoped
 public class UsageLogsStartupNotice implements ReadinessCheck {
 
     private static final Logger LOG = Logger.getLogger(UsageLogsStartupNotice.class);
 
-    private static final String LEGACY_TABLES = """
+    private static final String LEGACY_TABLES =
+            """
             select n.nspname from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relname = 'usage_logs' and c.relkind in ('r', 'p')
             order by n.nspname
@@ -36,8 +37,9 @@ public class UsageLogsStartupNotice implements ReadinessCheck {
             told = true;
             List<String> schemas = legacySchemas(runtimeDataSource);
             if (!schemas.isEmpty()) {
-                LOG.infof("legacy usage_logs table found in schema %s; it is not migrated"
-                        + " automatically: see the README, \"Migrating a usage_logs table\"",
+                LOG.infof(
+                        "legacy usage_logs table found in schema %s; it is not migrated"
+                            + " automatically: see the README, \"Migrating a usage_logs table\"",
                         String.join(", ", schemas));
             }
         }
@@ -53,8 +55,7 @@ public class UsageLogsStartupNotice implements ReadinessCheck {
                 schemas.add(rows.getString(1));
             }
         } catch (SQLException unreadable) {
-            LOG.debugf("could not look for a legacy usage_logs table: %s",
-                    unreadable.getMessage());
+            LOG.debugf("could not look for a legacy usage_logs table: %s", unreadable.getMessage());
         }
         return schemas;
     }

@@ -36,8 +36,10 @@ public final class ColumnNames {
             current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int substitution = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1),
-                        previous[j - 1] + substitution);
+                current[j] =
+                        Math.min(
+                                Math.min(current[j - 1] + 1, previous[j] + 1),
+                                previous[j - 1] + substitution);
             }
             previous = current;
         }

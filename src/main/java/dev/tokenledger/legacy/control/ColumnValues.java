@@ -10,9 +10,9 @@ import java.util.UUID;
 
 /**
  * Reads a filter value as its column's type, the way PostgreSQL would read the literal: token
- * counts as whole numbers, cost as an exact decimal, created_at as a time (a bare date is
- * midnight UTC, as usage_logs stored UTC), id as a UUID. A value that does not read is the error
- * PostgreSQL would have raised.
+ * counts as whole numbers, cost as an exact decimal, created_at as a time (a bare date is midnight
+ * UTC, as usage_logs stored UTC), id as a UUID. A value that does not read is the error PostgreSQL
+ * would have raised.
  */
 public final class ColumnValues {
 
@@ -34,8 +34,8 @@ public final class ColumnValues {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException notLong) {
             if (value.trim().matches("[+-]?\\d+")) {
-                throw PostgrestError.invalidValue("22003",
-                        "value \"" + value + "\" is out of range for type " + type);
+                throw PostgrestError.invalidValue(
+                        "22003", "value \"" + value + "\" is out of range for type " + type);
             }
             throw syntax(type, value);
         }
@@ -50,23 +50,31 @@ public final class ColumnValues {
     }
 
     private static OffsetDateTime time(String value) {
-        Instant time = IsoTimes.dateOrDateTime(value, ZoneOffset.UTC).orElseThrow(() ->
-                PostgrestError.invalidValue("22007", "invalid input syntax for type timestamp"
-                        + " with time zone: \"" + value + "\""));
+        Instant time =
+                IsoTimes.dateOrDateTime(value, ZoneOffset.UTC)
+                        .orElseThrow(
+                                () ->
+                                        PostgrestError.invalidValue(
+                                                "22007",
+                                                "invalid input syntax for type timestamp"
+                                                        + " with time zone: \""
+                                                        + value
+                                                        + "\""));
         return time.atOffset(ZoneOffset.UTC);
     }
 
     private static UUID uuid(String value, String type) {
         String trimmed = value.trim();
-        if (!trimmed.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
-                + "-[0-9a-fA-F]{12}")) {
+        if (!trimmed.matches(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
+                        + "-[0-9a-fA-F]{12}")) {
             throw syntax(type, value);
         }
         return UUID.fromString(trimmed);
     }
 
     private static PostgrestError syntax(String type, String value) {
-        return PostgrestError.invalidValue("22P02",
-                "invalid input syntax for type " + type + ": \"" + value + "\"");
+        return PostgrestError.invalidValue(
+                "22P02", "invalid input syntax for type " + type + ": \"" + value + "\"");
     }
 }

@@ -50,13 +50,20 @@ import net.sf.jsqlparser.statement.select.Select;
  * Writes one expression of a legacy query as SQL over request_logs. It is a whitelist by
  * construction: each supported node type is written explicitly, and anything else (subqueries,
  * unknown functions, placeholders, JSON or array operators) is refused with the reason. Column
- * references go through {@link UsageLogColumn}; literals become bind parameters; parentheses
- * follow PostgreSQL's operator precedence, so the meaning of the original is kept.
+ * references go through {@link UsageLogColumn}; literals become bind parameters; parentheses follow
+ * PostgreSQL's operator precedence, so the meaning of the original is kept.
  */
 final class ExpressionRenderer {
 
     /** Where an expression stands: positions and output names mean something in some. */
-    enum Clause { SELECT, WHERE, GROUP_BY, HAVING, ORDER_BY, LIMIT }
+    enum Clause {
+        SELECT,
+        WHERE,
+        GROUP_BY,
+        HAVING,
+        ORDER_BY,
+        LIMIT
+    }
 
     private static final int MAX_DEPTH = 48;
     private static final int ATOM = 12;
@@ -64,21 +71,22 @@ final class ExpressionRenderer {
     /** A binary operator: its SQL, how tightly it binds, whether a op (b op c) may drop parens. */
     private record Precedence(String sql, int level, boolean associative) {}
 
-    private static final Map<Class<?>, Precedence> BINARY = Map.ofEntries(
-            Map.entry(OrExpression.class, new Precedence("or", 1, true)),
-            Map.entry(AndExpression.class, new Precedence("and", 2, true)),
-            Map.entry(EqualsTo.class, new Precedence("=", 6, false)),
-            Map.entry(NotEqualsTo.class, new Precedence("<>", 6, false)),
-            Map.entry(GreaterThan.class, new Precedence(">", 6, false)),
-            Map.entry(GreaterThanEquals.class, new Precedence(">=", 6, false)),
-            Map.entry(MinorThan.class, new Precedence("<", 6, false)),
-            Map.entry(MinorThanEquals.class, new Precedence("<=", 6, false)),
-            Map.entry(Concat.class, new Precedence("||", 8, true)),
-            Map.entry(Addition.class, new Precedence("+", 9, true)),
-            Map.entry(Subtraction.class, new Precedence("-", 9, false)),
-            Map.entry(Multiplication.class, new Precedence("*", 10, true)),
-            Map.entry(Division.class, new Precedence("/", 10, false)),
-            Map.entry(Modulo.class, new Precedence("%", 10, false)));
+    private static final Map<Class<?>, Precedence> BINARY =
+            Map.ofEntries(
+                    Map.entry(OrExpression.class, new Precedence("or", 1, true)),
+                    Map.entry(AndExpression.class, new Precedence("and", 2, true)),
+                    Map.entry(EqualsTo.class, new Precedence("=", 6, false)),
+                    Map.entry(NotEqualsTo.class, new Precedence("<>", 6, false)),
+                    Map.entry(GreaterThan.class, new Precedence(">", 6, false)),
+                    Map.entry(GreaterThanEquals.class, new Precedence(">=", 6, false)),
+                    Map.entry(MinorThan.class, new Precedence("<", 6, false)),
+                    Map.entry(MinorThanEquals.class, new Precedence("<=", 6, false)),
+                    Map.entry(Concat.class, new Precedence("||", 8, true)),
+                    Map.entry(Addition.class, new Precedence("+", 9, true)),
+                    Map.entry(Subtraction.class, new Precedence("-", 9, false)),
+                    Map.entry(Multiplication.class, new Precedence("*", 10, true)),
+                    Map.entry(Division.class, new Precedence("/", 10, false)),
+                    Map.entry(Modulo.class, new Precedence("%", 10, false)));
 
     private final QueryScope scope;
     private final Placeholders placeholders;
@@ -96,8 +104,13 @@ final class ExpressionRenderer {
                 && expression instanceof LongValue position) {
             long index = position.getValue();
             if (index < 1 || index > scope.selectItems()) {
-                throw new SqlRefusal(clause.name().replace('_', ' ') + " position " + index
-                        + " is not in the select list (1 to " + scope.selectItems() + ").");
+                throw new SqlRefusal(
+                        clause.name().replace('_', ' ')
+                                + " position "
+                                + index
+                                + " is not in the select list (1 to "
+                                + scope.selectItems()
+                                + ").");
             }
             return Long.toString(index);
         }
@@ -111,8 +124,8 @@ final class ExpressionRenderer {
     }
 
     /**
-     * PostgreSQL's rule for a bare name that is a whole ORDER BY or GROUP BY item: ORDER BY
-     * prefers an output column of that name, GROUP BY an input column.
+     * PostgreSQL's rule for a bare name that is a whole ORDER BY or GROUP BY item: ORDER BY prefers
+     * an output column of that name, GROUP BY an input column.
      */
     private boolean isOutputName(Column column, Clause clause) {
         if (column.getTable() != null && column.getTable().getName() != null) {
@@ -154,8 +167,8 @@ final class ExpressionRenderer {
         }
         if (e instanceof ParenthesedExpressionList<?> list) {
             if (list.size() != 1) {
-                throw new SqlRefusal("Row values such as " + shorten(list) + " are not"
-                        + " supported.");
+                throw new SqlRefusal(
+                        "Row values such as " + shorten(list) + " are not" + " supported.");
             }
             return "(" + write((Expression) list.get(0), clause, next) + ")";
         }
@@ -185,7 +198,8 @@ final class ExpressionRenderer {
         if (e instanceof Between between) {
             return operand(between.getLeftExpression(), 7, clause, next)
                     + (between.isNot() ? " not between " : " between ")
-                    + operand(between.getBetweenExpressionStart(), 7, clause, next) + " and "
+                    + operand(between.getBetweenExpressionStart(), 7, clause, next)
+                    + " and "
                     + operand(between.getBetweenExpressionEnd(), 7, clause, next);
         }
         if (e instanceof InExpression in) {
@@ -195,8 +209,11 @@ final class ExpressionRenderer {
             return function(function, clause, next);
         }
         if (e instanceof CastExpression cast) {
-            return "cast(" + write(cast.getLeftExpression(), clause, next) + " as "
-                    + SqlWhitelist.castType(cast) + ")";
+            return "cast("
+                    + write(cast.getLeftExpression(), clause, next)
+                    + " as "
+                    + SqlWhitelist.castType(cast)
+                    + ")";
         }
         if (e instanceof CaseExpression caseExpression) {
             return caseExpression(caseExpression, clause, next);
@@ -204,18 +221,25 @@ final class ExpressionRenderer {
         if (e instanceof ExtractExpression extract) {
             String field = extract.getName().toLowerCase(Locale.ROOT);
             if (!SqlWhitelist.EXTRACT_FIELDS.contains(field)) {
-                throw new SqlRefusal("EXTRACT(" + field + " ...) is not supported; use one of "
-                        + String.join(", ", SqlWhitelist.EXTRACT_FIELDS) + ".");
+                throw new SqlRefusal(
+                        "EXTRACT("
+                                + field
+                                + " ...) is not supported; use one of "
+                                + String.join(", ", SqlWhitelist.EXTRACT_FIELDS)
+                                + ".");
             }
-            return "extract(" + field + " from " + write(extract.getExpression(), clause, next)
+            return "extract("
+                    + field
+                    + " from "
+                    + write(extract.getExpression(), clause, next)
                     + ")";
         }
         if (e instanceof IntervalExpression interval) {
             return literals.interval(interval);
         }
         if (e instanceof Select) {
-            throw new SqlRefusal("Subqueries are not supported: query usage_logs with one"
-                    + " SELECT.");
+            throw new SqlRefusal(
+                    "Subqueries are not supported: query usage_logs with one" + " SELECT.");
         }
         throw new SqlRefusal("The expression " + shorten(e) + " is not supported.");
     }
@@ -226,17 +250,27 @@ final class ExpressionRenderer {
         boolean qualified = table != null && table.getName() != null;
         if (qualified) {
             String qualifier = QueryScope.identifier(table.getName());
-            boolean otherSchema = table.getSchemaName() != null
-                    && !QueryScope.identifier(table.getSchemaName()).equals("public");
+            boolean otherSchema =
+                    table.getSchemaName() != null
+                            && !QueryScope.identifier(table.getSchemaName()).equals("public");
             if (otherSchema || !qualifier.equals(scope.sourceQualifier())) {
-                throw new SqlRefusal("The column " + column + " does not belong to usage_logs"
-                        + " (as " + scope.sourceQualifier() + ") in this query.");
+                throw new SqlRefusal(
+                        "The column "
+                                + column
+                                + " does not belong to usage_logs"
+                                + " (as "
+                                + scope.sourceQualifier()
+                                + ") in this query.");
             }
         }
         Optional<UsageLogColumn> mapped = UsageLogColumn.byLegacyName(name);
         if (mapped.isEmpty()) {
-            throw new SqlRefusal("usage_logs has no column " + name + "; its columns are "
-                    + UsageLogColumnNames.LIST + ".");
+            throw new SqlRefusal(
+                    "usage_logs has no column "
+                            + name
+                            + "; its columns are "
+                            + UsageLogColumnNames.LIST
+                            + ".");
         }
         return mapped.get().readExpression(scope.targetQualifier());
     }
@@ -244,12 +278,14 @@ final class ExpressionRenderer {
     private String binary(BinaryExpression binary, Clause clause, int next) {
         Precedence operator = BINARY.get(binary.getClass());
         if (operator == null) {
-            throw new SqlRefusal("The operator " + binary.getStringExpression()
-                    + " is not supported.");
+            throw new SqlRefusal(
+                    "The operator " + binary.getStringExpression() + " is not supported.");
         }
         int right = operator.associative() ? operator.level() : operator.level() + 1;
         return operand(binary.getLeftExpression(), operator.level(), clause, next)
-                + " " + operator.sql() + " "
+                + " "
+                + operator.sql()
+                + " "
                 + operand(binary.getRightExpression(), right, clause, next);
     }
 
@@ -280,19 +316,23 @@ final class ExpressionRenderer {
     private String like(LikeExpression like, Clause clause, int next) {
         String keyword = like.getLikeKeyWord().name();
         if (!keyword.equals("LIKE") && !keyword.equals("ILIKE") || like.getEscape() != null) {
-            throw new SqlRefusal("Only LIKE and ILIKE without ESCAPE are supported, not "
-                    + keyword.replace('_', ' ') + ".");
+            throw new SqlRefusal(
+                    "Only LIKE and ILIKE without ESCAPE are supported, not "
+                            + keyword.replace('_', ' ')
+                            + ".");
         }
         return operand(like.getLeftExpression(), 8, clause, next)
-                + (like.isNot() ? " not " : " ") + keyword.toLowerCase(Locale.ROOT) + " "
+                + (like.isNot() ? " not " : " ")
+                + keyword.toLowerCase(Locale.ROOT)
+                + " "
                 + operand(like.getRightExpression(), 8, clause, next);
     }
 
     private String in(InExpression in, Clause clause, int next) {
         if (!(in.getRightExpression() instanceof ExpressionList<?> values)
                 || in.getRightExpression() instanceof Select) {
-            throw new SqlRefusal("IN takes a list of values here; subqueries are not"
-                    + " supported.");
+            throw new SqlRefusal(
+                    "IN takes a list of values here; subqueries are not" + " supported.");
         }
         StringBuilder list = new StringBuilder();
         for (Object value : values) {
@@ -300,22 +340,32 @@ final class ExpressionRenderer {
                     .append(write((Expression) value, clause, next));
         }
         return operand(in.getLeftExpression(), 8, clause, next)
-                + (in.isNot() ? " not in (" : " in (") + list + ")";
+                + (in.isNot() ? " not in (" : " in (")
+                + list
+                + ")";
     }
 
-    private String function(net.sf.jsqlparser.expression.Function function, Clause clause,
-            int next) {
+    private String function(
+            net.sf.jsqlparser.expression.Function function, Clause clause, int next) {
         List<String> parts = function.getMultipartName();
         String name = function.getName().toLowerCase(Locale.ROOT);
         if (parts != null && parts.size() > 1 || !SqlWhitelist.FUNCTIONS.contains(name)) {
-            throw new SqlRefusal("The function " + function.getName() + " is not allowed; the"
-                    + " allowed functions are " + String.join(", ",
-                            new java.util.TreeSet<>(SqlWhitelist.FUNCTIONS)) + ".");
+            throw new SqlRefusal(
+                    "The function "
+                            + function.getName()
+                            + " is not allowed; the"
+                            + " allowed functions are "
+                            + String.join(", ", new java.util.TreeSet<>(SqlWhitelist.FUNCTIONS))
+                            + ".");
         }
-        if (function.getNamedParameters() != null || function.getKeep() != null
-                || function.getOrderByElements() != null || function.getAttribute() != null
-                || function.getHavingClause() != null || function.getLimit() != null
-                || function.isIgnoreNulls() || function.isUnique()) {
+        if (function.getNamedParameters() != null
+                || function.getKeep() != null
+                || function.getOrderByElements() != null
+                || function.getAttribute() != null
+                || function.getHavingClause() != null
+                || function.getLimit() != null
+                || function.isIgnoreNulls()
+                || function.isUnique()) {
             throw new SqlRefusal("Only plain calls of " + name + "(...) are supported.");
         }
         StringBuilder arguments = new StringBuilder();
@@ -339,8 +389,10 @@ final class ExpressionRenderer {
             sql.append(' ').append(write(caseExpression.getSwitchExpression(), clause, next));
         }
         for (WhenClause when : caseExpression.getWhenClauses()) {
-            sql.append(" when ").append(write(when.getWhenExpression(), clause, next))
-                    .append(" then ").append(write(when.getThenExpression(), clause, next));
+            sql.append(" when ")
+                    .append(write(when.getWhenExpression(), clause, next))
+                    .append(" then ")
+                    .append(write(when.getThenExpression(), clause, next));
         }
         if (caseExpression.getElseExpression() != null) {
             sql.append(" else ").append(write(caseExpression.getElseExpression(), clause, next));

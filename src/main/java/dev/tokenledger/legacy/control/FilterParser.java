@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads PostgREST filters from query parameters: {@code column=[not.]op.value} and the logic
- * trees {@code or=(...)}, {@code and=(...)}, {@code not.or=(...)}, nested as deep as clients
- * write them. Values in trees and {@code in} lists may be double-quoted to carry the reserved
- * characters {@code , . : ( )}, with backslash escaping a quote or a backslash.
+ * Reads PostgREST filters from query parameters: {@code column=[not.]op.value} and the logic trees
+ * {@code or=(...)}, {@code and=(...)}, {@code not.or=(...)}, nested as deep as clients write them.
+ * Values in trees and {@code in} lists may be double-quoted to carry the reserved characters {@code
+ * , . : ( )}, with backslash escaping a quote or a backslash.
  */
 public final class FilterParser {
 
@@ -33,11 +33,12 @@ public final class FilterParser {
     /** Every filter of the query, in parameter order; all of them must hold. */
     public static List<Condition> parse(Map<String, List<String>> parameters) {
         List<Condition> filters = new ArrayList<>();
-        parameters.forEach((key, values) -> {
-            if (!RESERVED.contains(key)) {
-                values.forEach(value -> filters.add(parseOne(key, value)));
-            }
-        });
+        parameters.forEach(
+                (key, values) -> {
+                    if (!RESERVED.contains(key)) {
+                        values.forEach(value -> filters.add(parseOne(key, value)));
+                    }
+                });
         return filters;
     }
 
@@ -101,8 +102,12 @@ public final class FilterParser {
             }
             String name = peek() == '"' ? quoted() : until(".");
             if (negated) {
-                throw fail("unexpected \"not.\" before the column " + name
-                        + "; negate the operator instead, as in " + name + ".not.eq.x");
+                throw fail(
+                        "unexpected \"not.\" before the column "
+                                + name
+                                + "; negate the operator instead, as in "
+                                + name
+                                + ".not.eq.x");
             }
             expect('.');
             return comparison(ColumnNames.resolve(name), true);
@@ -192,9 +197,14 @@ public final class FilterParser {
 
         private void expect(char expected) {
             if (!accept(expected)) {
-                throw fail(at < text.length()
-                        ? "unexpected \"" + text.charAt(at) + "\" expecting \"" + expected + "\""
-                        : "unexpected end of input expecting \"" + expected + "\"");
+                throw fail(
+                        at < text.length()
+                                ? "unexpected \""
+                                        + text.charAt(at)
+                                        + "\" expecting \""
+                                        + expected
+                                        + "\""
+                                : "unexpected end of input expecting \"" + expected + "\"");
             }
         }
 
@@ -206,12 +216,21 @@ public final class FilterParser {
 
         private PostgrestError unknownOperator(String name) {
             if (Operator.UNSUPPORTED.contains(name)) {
-                return PostgrestError.parse(failure, "The PostgREST operator " + name
-                        + " is not supported for usage_logs; use one of " + Operator.names()
-                        + ".");
+                return PostgrestError.parse(
+                        failure,
+                        "The PostgREST operator "
+                                + name
+                                + " is not supported for usage_logs; use one of "
+                                + Operator.names()
+                                + ".");
             }
-            return PostgrestError.parse(failure, "unexpected \"" + name
-                    + "\" expecting \"not\" or an operator (" + Operator.names() + ")");
+            return PostgrestError.parse(
+                    failure,
+                    "unexpected \""
+                            + name
+                            + "\" expecting \"not\" or an operator ("
+                            + Operator.names()
+                            + ")");
         }
 
         private PostgrestError fail(String details) {

@@ -44,8 +44,9 @@ public class LegacySettings {
             deprecationHeader();
             sunsetHeader();
         } catch (DateTimeParseException invalid) {
-            LOG.errorf("refusing to start: TOKENLEDGER_LEGACY_DEPRECATED_SINCE and"
-                    + " TOKENLEDGER_LEGACY_SUNSET must be dates such as 2026-12-01 (%s)",
+            LOG.errorf(
+                    "refusing to start: TOKENLEDGER_LEGACY_DEPRECATED_SINCE and"
+                            + " TOKENLEDGER_LEGACY_SUNSET must be dates such as 2026-12-01 (%s)",
                     invalid.getParsedString());
             throw new IllegalStateException("invalid legacy deprecation dates", invalid);
         }
@@ -61,14 +62,18 @@ public class LegacySettings {
 
     /** RFC 9745: the moment the legacy interface was deprecated, as {@code @epoch-seconds}. */
     public String deprecationHeader() {
-        return "@" + LocalDate.parse(deprecatedSince.trim()).atStartOfDay(ZoneOffset.UTC)
-                .toEpochSecond();
+        return "@"
+                + LocalDate.parse(deprecatedSince.trim())
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toEpochSecond();
     }
 
     /** RFC 8594: when the legacy interface goes away, as an HTTP date; empty when not set. */
     public Optional<String> sunsetHeader() {
         return sunset.filter(date -> !date.isBlank())
-                .map(date -> DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        LocalDate.parse(date.trim()).atStartOfDay(ZoneOffset.UTC)));
+                .map(
+                        date ->
+                                DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                        LocalDate.parse(date.trim()).atStartOfDay(ZoneOffset.UTC)));
     }
 }

@@ -21,17 +21,18 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Runs a translated query in the caller's transaction, which row-level security already
- * filters: read-only, with a statement timeout and the time zone UTC set for this transaction
- * alone (usage_logs stored UTC, so '2025-05-01' and date_trunc('day', ...) mean UTC days), and at
- * most a page of rows.
+ * Runs a translated query in the caller's transaction, which row-level security already filters:
+ * read-only, with a statement timeout and the time zone UTC set for this transaction alone
+ * (usage_logs stored UTC, so '2025-05-01' and date_trunc('day', ...) mean UTC days), and at most a
+ * page of rows.
  */
 @ApplicationScoped
 public class LegacySqlRunner {
 
-    private static final String SETTINGS = "select set_config('statement_timeout', ?, true),"
-            + " set_config('TimeZone', 'UTC', true),"
-            + " set_config('transaction_read_only', 'on', true)";
+    private static final String SETTINGS =
+            "select set_config('statement_timeout', ?, true),"
+                    + " set_config('TimeZone', 'UTC', true),"
+                    + " set_config('transaction_read_only', 'on', true)";
 
     /** SQLSTATE classes that mean the query itself is wrong, not the server. */
     private static final Set<String> QUERY_ERRORS = Set.of("42", "22", "0A", "54", "21");
@@ -94,36 +95,41 @@ public class LegacySqlRunner {
 
     /** JSON-ready values: numbers stay numbers (numeric exact), times ISO-8601 text. */
     private static Object value(ResultSet rows, int index, String type) throws SQLException {
-        Object value = switch (type) {
-            case "timestamptz" -> {
-                OffsetDateTime time = rows.getObject(index, OffsetDateTime.class);
-                yield time == null ? null : UsageLogJson.time(time.toInstant());
-            }
-            case "timestamp" -> {
-                LocalDateTime time = rows.getObject(index, LocalDateTime.class);
-                yield time == null ? null : time.toString();
-            }
-            case "date" -> {
-                LocalDate date = rows.getObject(index, LocalDate.class);
-                yield date == null ? null : date.toString();
-            }
-            case "numeric" -> rows.getBigDecimal(index);
-            case "int2", "int4" -> rows.getInt(index);
-            case "int8" -> rows.getLong(index);
-            case "float4", "float8" -> rows.getDouble(index);
-            case "bool" -> rows.getBoolean(index);
-            default -> rows.getString(index);
-        };
+        Object value =
+                switch (type) {
+                    case "timestamptz" -> {
+                        OffsetDateTime time = rows.getObject(index, OffsetDateTime.class);
+                        yield time == null ? null : UsageLogJson.time(time.toInstant());
+                    }
+                    case "timestamp" -> {
+                        LocalDateTime time = rows.getObject(index, LocalDateTime.class);
+                        yield time == null ? null : time.toString();
+                    }
+                    case "date" -> {
+                        LocalDate date = rows.getObject(index, LocalDate.class);
+                        yield date == null ? null : date.toString();
+                    }
+                    case "numeric" -> rows.getBigDecimal(index);
+                    case "int2", "int4" -> rows.getInt(index);
+                    case "int8" -> rows.getLong(index);
+                    case "float4", "float8" -> rows.getDouble(index);
+                    case "bool" -> rows.getBoolean(index);
+                    default -> rows.getString(index);
+                };
         return rows.wasNull() ? null : value;
     }
 
     private static RuntimeException refusal(SQLException failed) {
         String state = failed.getSQLState() == null ? "" : failed.getSQLState();
         if (state.length() == 5 && QUERY_ERRORS.contains(state.substring(0, 2))) {
-            return SqlRefusal.failed("PostgreSQL refused the translated query (SQLSTATE " + state
-                    + "): " + firstLine(failed.getMessage()));
+            return SqlRefusal.failed(
+                    "PostgreSQL refused the translated query (SQLSTATE "
+                            + state
+                            + "): "
+                            + firstLine(failed.getMessage()));
         }
-        return DatabaseRefusal.of(failed).map(RuntimeException.class::cast)
+        return DatabaseRefusal.of(failed)
+                .map(RuntimeException.class::cast)
                 .orElseGet(() -> new IllegalStateException("legacy SQL failed", failed));
     }
 

@@ -31,7 +31,9 @@ final class Literals {
 
     String interval(IntervalExpression interval) {
         String text = interval.getParameter();
-        if (interval.getExpression() != null || text == null || !text.startsWith("'")
+        if (interval.getExpression() != null
+                || text == null
+                || !text.startsWith("'")
                 || !text.endsWith("'")) {
             throw new SqlRefusal("Only INTERVAL '<amount> <unit>' literals are supported.");
         }
@@ -45,8 +47,10 @@ final class Literals {
     /** The text of a plain quoted literal, with doubled quotes undone. */
     static String string(StringValue text) {
         if (text.getPrefix() != null) {
-            throw new SqlRefusal("String literals with the prefix " + text.getPrefix()
-                    + " are not supported; write plain '...' literals.");
+            throw new SqlRefusal(
+                    "String literals with the prefix "
+                            + text.getPrefix()
+                            + " are not supported; write plain '...' literals.");
         }
         return text.getValue().replace("''", "'");
     }

@@ -6,8 +6,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A connection holding the migration lock, for one step. Closing it rolls back whatever is not
- * committed and releases the lock before the connection goes back to a pool: a pooled session
- * would otherwise keep both for whoever borrows it next.
+ * committed and releases the lock before the connection goes back to a pool: a pooled session would
+ * otherwise keep both for whoever borrows it next.
  */
 final class LockedConnection implements AutoCloseable {
 

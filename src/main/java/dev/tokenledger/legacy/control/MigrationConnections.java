@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Opens connections as the schema owner: from the server's owner data source, or from the
- * command line's JDBC URL. Both paths run the same migration code over them.
+ * Opens connections as the schema owner: from the server's owner data source, or from the command
+ * line's JDBC URL. Both paths run the same migration code over them.
  */
 @FunctionalInterface
 public interface MigrationConnections {
@@ -14,11 +14,11 @@ public interface MigrationConnections {
     Connection open() throws SQLException;
 
     /**
-     * Starts a transaction set up for the migration's queries: doubles print their shortest
-     * exact decimal (the conversion of costs relies on it); the long scans are not cut off by a
-     * statement timeout meant for requests; hash joins over whole tables get the memory to stay
-     * off disk; and no JIT, which spent longer compiling the wide row expressions than running
-     * them (10 s of 24 s on a million rows).
+     * Starts a transaction set up for the migration's queries: doubles print their shortest exact
+     * decimal (the conversion of costs relies on it); the long scans are not cut off by a statement
+     * timeout meant for requests; hash joins over whole tables get the memory to stay off disk; and
+     * no JIT, which spent longer compiling the wide row expressions than running them (10 s of 24 s
+     * on a million rows).
      */
     static void begin(Connection connection, boolean readOnly) throws SQLException {
         connection.setAutoCommit(false);

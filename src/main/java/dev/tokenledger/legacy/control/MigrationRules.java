@@ -13,34 +13,41 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a legacy row must satisfy to become a request_logs row: request_logs' NOT NULL columns
- * and check constraints as the catalog describes them, plus two rules the database leaves to the
+ * What a legacy row must satisfy to become a request_logs row: request_logs' NOT NULL columns and
+ * check constraints as the catalog describes them, plus two rules the database leaves to the
  * application: the text keys of additional_details are not blank and at most {@value
- * DetailsValidator#MAX_TEXT} characters (as the API requires), and times are finite (the API
- * speaks ISO-8601, which has no infinity). A row that breaks any of them is not copied: it is
- * listed, and it blocks the rename until it is fixed.
+ * DetailsValidator#MAX_TEXT} characters (as the API requires), and times are finite (the API speaks
+ * ISO-8601, which has no infinity). A row that breaks any of them is not copied: it is listed, and
+ * it blocks the rename until it is fixed.
  */
 final class MigrationRules {
 
     private MigrationRules() {}
 
-    /** @param written the request_logs columns a migrated row sets; others keep defaults */
+    /**
+     * @param written the request_logs columns a migrated row sets; others keep defaults
+     */
     static List<MigrationRule> of(MigrationTarget target, List<String> written) {
         List<MigrationRule> rules = new ArrayList<>();
         for (Column column : target.columns()) {
             // A column left to its default is filled by it: the projection's NULL is no breach.
             if (column.notNull()
                     && (written.contains(column.name()) || column.defaultSql().isEmpty())) {
-                rules.add(new MigrationRule(column.name() + " not null",
-                        UsageLogsSql.quote(column.name()) + " is not null",
-                        legacyColumns(List.of(column.name())),
-                        column.name() + " must not be NULL."));
+                rules.add(
+                        new MigrationRule(
+                                column.name() + " not null",
+                                UsageLogsSql.quote(column.name()) + " is not null",
+                                legacyColumns(List.of(column.name())),
+                                column.name() + " must not be NULL."));
             }
         }
         for (Constraint constraint : target.constraints()) {
-            rules.add(new MigrationRule(constraint.name(), constraint.check(),
-                    legacyColumns(constraint.columns()),
-                    constraint.comment().orElse("breaks " + constraint.name() + ".")));
+            rules.add(
+                    new MigrationRule(
+                            constraint.name(),
+                            constraint.check(),
+                            legacyColumns(constraint.columns()),
+                            constraint.comment().orElse("breaks " + constraint.name() + ".")));
         }
         for (UsageLogColumn column : UsageLogColumn.values()) {
             if (column.source() == Source.DETAILS && column.type() == SqlType.TEXT) {
@@ -54,26 +61,42 @@ final class MigrationRules {
 
     private static MigrationRule finiteTimeRule(UsageLogColumn column) {
         String value = column.readExpression("");
-        return new MigrationRule("ledger " + column.target() + " finite",
-                value + " is null or isfinite(" + value + ")", List.of(column.legacyName()),
+        return new MigrationRule(
+                "ledger " + column.target() + " finite",
+                value + " is null or isfinite(" + value + ")",
+                List.of(column.legacyName()),
                 column.target() + " must be a point in time, not infinity.");
     }
 
     private static MigrationRule textKeyRule(UsageLogColumn column) {
         String value = column.readExpression("");
-        return new MigrationRule("ledger " + column.target() + " text",
-                value + " is null or (" + value + " ~ '[^[:space:]]' and char_length(" + value
-                        + ") <= " + DetailsValidator.MAX_TEXT + ")",
+        return new MigrationRule(
+                "ledger " + column.target() + " text",
+                value
+                        + " is null or ("
+                        + value
+                        + " ~ '[^[:space:]]' and char_length("
+                        + value
+                        + ") <= "
+                        + DetailsValidator.MAX_TEXT
+                        + ")",
                 List.of(column.legacyName()),
-                column.target() + " must be 1 to " + DetailsValidator.MAX_TEXT + " characters"
+                column.target()
+                        + " must be 1 to "
+                        + DetailsValidator.MAX_TEXT
+                        + " characters"
                         + " and not only spaces, as the API requires of additional_details.");
     }
 
     /** The legacy columns stored in these request_logs columns. */
     private static List<String> legacyColumns(List<String> targetColumns) {
         return Arrays.stream(UsageLogColumn.values())
-                .filter(column -> targetColumns.contains(column.source() == Source.COLUMN
-                        ? column.target() : UsageLogsSql.DETAILS_COLUMN))
+                .filter(
+                        column ->
+                                targetColumns.contains(
+                                        column.source() == Source.COLUMN
+                                                ? column.target()
+                                                : UsageLogsSql.DETAILS_COLUMN))
                 .map(UsageLogColumn::legacyName)
                 .toList();
     }

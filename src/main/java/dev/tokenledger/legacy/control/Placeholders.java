@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Collects the literals of a query as bind parameters and writes their placeholders: numbered
- * ({@code $1}) in the text people read, {@code ?} in the text JDBC runs. Both renderings visit
- * the query in the same order, so the numbers match.
+ * ({@code $1}) in the text people read, {@code ?} in the text JDBC runs. Both renderings visit the
+ * query in the same order, so the numbers match.
  */
 final class Placeholders {
 

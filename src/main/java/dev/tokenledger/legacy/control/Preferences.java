@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The {@code Prefer} header(s) of a request, as PostgREST reads them: {@code return=minimal |
- * representation | headers-only} and {@code count=exact | planned | estimated} (all answered
- * with an exact count). Unknown preferences are ignored, as PostgREST does by default.
+ * representation | headers-only} and {@code count=exact | planned | estimated} (all answered with
+ * an exact count). Unknown preferences are ignored, as PostgREST does by default.
  */
 public record Preferences(boolean representation, boolean count, List<String> applied) {
 

@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What names mean inside one legacy query: the qualifier the query uses for usage_logs (its
- * alias, or the table name), the qualifier the translation writes, and the output names of the
- * select list, which ORDER BY and GROUP BY may refer to.
+ * What names mean inside one legacy query: the qualifier the query uses for usage_logs (its alias,
+ * or the table name), the qualifier the translation writes, and the output names of the select
+ * list, which ORDER BY and GROUP BY may refer to.
  */
-record QueryScope(String sourceQualifier, String targetQualifier, Set<String> outputNames,
-        int selectItems) {
+record QueryScope(
+        String sourceQualifier, String targetQualifier, Set<String> outputNames, int selectItems) {
 
     /** An identifier as PostgreSQL reads it: quoted ones as written, others lower-cased. */
     static String identifier(String raw) {

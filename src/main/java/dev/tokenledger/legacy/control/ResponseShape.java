@@ -3,8 +3,8 @@ package dev.tokenledger.legacy.control;
 import java.util.Locale;
 
 /**
- * Whether rows go back as a JSON array or, for {@code Accept:
- * application/vnd.pgrst.object+json}, as the one row itself (PostgREST's singular response).
+ * Whether rows go back as a JSON array or, for {@code Accept: application/vnd.pgrst.object+json},
+ * as the one row itself (PostgREST's singular response).
  */
 public enum ResponseShape {
     ARRAY("application/json; charset=utf-8"),
@@ -39,15 +39,21 @@ public enum ResponseShape {
                 }
             }
         }
-        throw new PostgrestError(406, "PGRST107", "None of these media types are available: "
-                + accept, null, "usage_logs answers application/json and"
-                + " application/vnd.pgrst.object+json.");
+        throw new PostgrestError(
+                406,
+                "PGRST107",
+                "None of these media types are available: " + accept,
+                null,
+                "usage_logs answers application/json and" + " application/vnd.pgrst.object+json.");
     }
 
     /** PGRST116: a singular response needs exactly one row. */
     public static PostgrestError notSingular(long rows) {
-        return new PostgrestError(406, "PGRST116",
+        return new PostgrestError(
+                406,
+                "PGRST116",
                 "JSON object requested, multiple (or no) rows returned",
-                "The result contains " + rows + " rows", null);
+                "The result contains " + rows + " rows",
+                null);
     }
 }

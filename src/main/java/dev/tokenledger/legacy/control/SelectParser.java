@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Reads the {@code select}, {@code order} and {@code columns} parameters. Columns may be renamed
- * ({@code alias:column}) and double-quoted; embedding, casts and JSON paths are PostgREST
- * features usage_logs never had, and are refused.
+ * ({@code alias:column}) and double-quoted; embedding, casts and JSON paths are PostgREST features
+ * usage_logs never had, and are refused.
  */
 public final class SelectParser {
 
@@ -22,18 +22,23 @@ public final class SelectParser {
             return all();
         }
         List<SelectedColumn> selected = new ArrayList<>();
-        for (String item : items(parameter, "failed to parse select parameter (" + parameter
-                + ")")) {
+        for (String item :
+                items(parameter, "failed to parse select parameter (" + parameter + ")")) {
             if (item.equals("*")) {
                 selected.addAll(all());
                 continue;
             }
             int colon = item.indexOf(':');
-            if (item.contains("(") || item.contains("->") || item.contains("::")
+            if (item.contains("(")
+                    || item.contains("->")
+                    || item.contains("::")
                     || (colon >= 0 && item.indexOf(':', colon + 1) >= 0)) {
-                throw PostgrestError.parse("failed to parse select parameter (" + parameter + ")",
+                throw PostgrestError.parse(
+                        "failed to parse select parameter (" + parameter + ")",
                         "Only column names and alias:column renames are supported for"
-                                + " usage_logs; \"" + item + "\" is neither.");
+                                + " usage_logs; \""
+                                + item
+                                + "\" is neither.");
             }
             String label = colon < 0 ? null : unquote(item.substring(0, colon));
             UsageLogColumn column = ColumnNames.resolve(unquote(item.substring(colon + 1)));
@@ -45,10 +50,11 @@ public final class SelectParser {
     /** The {@code columns} parameter of an insert: which body keys to use. */
     public static List<UsageLogColumn> columns(String parameter) {
         List<UsageLogColumn> columns = new ArrayList<>();
-        for (String item : items(parameter, "failed to parse columns parameter (" + parameter
-                + ")")) {
-            columns.add(UsageLogColumn.byLegacyName(unquote(item))
-                    .orElseThrow(() -> PostgrestError.missingColumn(unquote(item))));
+        for (String item :
+                items(parameter, "failed to parse columns parameter (" + parameter + ")")) {
+            columns.add(
+                    UsageLogColumn.byLegacyName(unquote(item))
+                            .orElseThrow(() -> PostgrestError.missingColumn(unquote(item))));
         }
         return columns;
     }
@@ -71,8 +77,13 @@ public final class SelectParser {
                     case "desc" -> descending = true;
                     case "nullsfirst" -> nullsFirst = true;
                     case "nullslast" -> nullsFirst = false;
-                    default -> throw PostgrestError.parse(failure, "unexpected \"" + modifier
-                            + "\" expecting \"asc\", \"desc\", \"nullsfirst\" or \"nullslast\"");
+                    default ->
+                            throw PostgrestError.parse(
+                                    failure,
+                                    "unexpected \""
+                                            + modifier
+                                            + "\" expecting \"asc\", \"desc\", \"nullsfirst\" or"
+                                            + " \"nullslast\"");
                 }
             }
             keys.add(new OrderKey(column, descending, nullsFirst));

@@ -29,10 +29,10 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
- * Translates one SELECT written against usage_logs into SQL over request_logs. The text is
- * parsed with JSqlParser, never matched with patterns; only a single plain SELECT from
- * usage_logs (with an optional alias) is accepted, its clauses one by one, its expressions by
- * {@link ExpressionRenderer}. Result columns keep their old names; literals become parameters.
+ * Translates one SELECT written against usage_logs into SQL over request_logs. The text is parsed
+ * with JSqlParser, never matched with patterns; only a single plain SELECT from usage_logs (with an
+ * optional alias) is accepted, its clauses one by one, its expressions by {@link
+ * ExpressionRenderer}. Result columns keep their old names; literals become parameters.
  */
 public final class SqlTranslator {
 
@@ -63,21 +63,26 @@ public final class SqlTranslator {
         try {
             statements = CCJSqlParserUtil.parseStatements(sql);
         } catch (JSQLParserException unreadable) {
-            throw SqlRefusal.unparsable("The SQL could not be parsed: "
-                    + firstLine(unreadable.getMessage()));
+            throw SqlRefusal.unparsable(
+                    "The SQL could not be parsed: " + firstLine(unreadable.getMessage()));
         }
         if (statements.size() != 1) {
-            throw new SqlRefusal("Send exactly one SELECT statement; this text holds "
-                    + statements.size() + ".");
+            throw new SqlRefusal(
+                    "Send exactly one SELECT statement; this text holds "
+                            + statements.size()
+                            + ".");
         }
         Statement statement = statements.get(0);
         if (statement instanceof SetOperationList) {
-            throw new SqlRefusal("UNION, INTERSECT and EXCEPT are not supported: query"
-                    + " usage_logs with one SELECT.");
+            throw new SqlRefusal(
+                    "UNION, INTERSECT and EXCEPT are not supported: query"
+                            + " usage_logs with one SELECT.");
         }
         if (!(statement instanceof PlainSelect select)) {
-            throw new SqlRefusal("Only SELECT statements are translated; this is "
-                    + kind(statement) + ", and nothing was run.");
+            throw new SqlRefusal(
+                    "Only SELECT statements are translated; this is "
+                            + kind(statement)
+                            + ", and nothing was run.");
         }
         requireSupportedClauses(select);
         return select;
@@ -93,41 +98,58 @@ public final class SqlTranslator {
         if (select.getIntoTables() != null || select.getIntoTempTable() != null) {
             throw new SqlRefusal("SELECT ... INTO is not supported: the translator only reads.");
         }
-        boolean other = select.getFetch() != null || select.getForMode() != null
-                || select.getWindowDefinitions() != null || select.getTop() != null
-                || select.getFirst() != null || select.getSkip() != null
-                || select.getQualify() != null || select.getOracleHierarchical() != null
-                || select.getLateralViews() != null || select.getSampleClause() != null
-                || select.getKsqlWindow() != null || select.getIsolation() != null
-                || select.getOptimizeFor() != null || select.getLimitBy() != null
-                || select.getForClause() != null || select.getPreferringClause() != null
-                || select.getPivot() != null || select.getUnPivot() != null;
+        boolean other =
+                select.getFetch() != null
+                        || select.getForMode() != null
+                        || select.getWindowDefinitions() != null
+                        || select.getTop() != null
+                        || select.getFirst() != null
+                        || select.getSkip() != null
+                        || select.getQualify() != null
+                        || select.getOracleHierarchical() != null
+                        || select.getLateralViews() != null
+                        || select.getSampleClause() != null
+                        || select.getKsqlWindow() != null
+                        || select.getIsolation() != null
+                        || select.getOptimizeFor() != null
+                        || select.getLimitBy() != null
+                        || select.getForClause() != null
+                        || select.getPreferringClause() != null
+                        || select.getPivot() != null
+                        || select.getUnPivot() != null;
         if (other) {
-            throw new SqlRefusal("The query uses a clause the translator does not support;"
-                    + " use SELECT, FROM usage_logs, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT"
-                    + " and OFFSET.");
+            throw new SqlRefusal(
+                    "The query uses a clause the translator does not support; use SELECT, FROM"
+                            + " usage_logs, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET.");
         }
         if (!(select.getFromItem() instanceof Table table) || table.getName() == null) {
             throw new SqlRefusal("The query must read FROM usage_logs.");
         }
         String name = QueryScope.identifier(table.getName());
-        boolean otherSchema = table.getSchemaName() != null
-                && !QueryScope.identifier(table.getSchemaName()).equals("public");
-        if (!name.equals("usage_logs") || otherSchema || table.getDatabase() != null
-                && table.getDatabase().getDatabaseName() != null) {
-            throw new SqlRefusal("Only usage_logs can be queried, not " + table
-                    + (name.equals(TARGET_TABLE) ? "; request_logs has its own API at"
-                            + " /api/v1/request-logs." : "."));
+        boolean otherSchema =
+                table.getSchemaName() != null
+                        && !QueryScope.identifier(table.getSchemaName()).equals("public");
+        if (!name.equals("usage_logs")
+                || otherSchema
+                || table.getDatabase() != null && table.getDatabase().getDatabaseName() != null) {
+            throw new SqlRefusal(
+                    "Only usage_logs can be queried, not "
+                            + table
+                            + (name.equals(TARGET_TABLE)
+                                    ? "; request_logs has its own API at" + " /api/v1/request-logs."
+                                    : "."));
         }
     }
 
     private static QueryScope scope(PlainSelect select) {
         Table table = (Table) select.getFromItem();
-        String alias = table.getAlias() == null ? null
-                : QueryScope.identifier(table.getAlias().getName());
+        String alias =
+                table.getAlias() == null ? null : QueryScope.identifier(table.getAlias().getName());
         Set<String> outputs = new LinkedHashSet<>(labels(select));
-        return new QueryScope(alias == null ? "usage_logs" : alias,
-                alias == null ? TARGET_TABLE : QueryScope.quote(alias), outputs,
+        return new QueryScope(
+                alias == null ? "usage_logs" : alias,
+                alias == null ? TARGET_TABLE : QueryScope.quote(alias),
+                outputs,
                 labels(select).size());
     }
 
@@ -169,23 +191,26 @@ public final class SqlTranslator {
         return "distinct on (" + String.join(", ", on) + ") ";
     }
 
-    private static List<String> items(PlainSelect select, QueryScope scope,
-            ExpressionRenderer expressions) {
+    private static List<String> items(
+            PlainSelect select, QueryScope scope, ExpressionRenderer expressions) {
         List<String> items = new ArrayList<>();
         for (SelectItem<?> item : select.getSelectItems()) {
             Expression expression = item.getExpression();
             if (expression instanceof AllColumns all) {
                 requireOwnStar(all, scope);
                 for (UsageLogColumn column : UsageLogColumn.values()) {
-                    items.add(column.readExpression(scope.targetQualifier()) + " as "
-                            + column.legacyName());
+                    items.add(
+                            column.readExpression(scope.targetQualifier())
+                                    + " as "
+                                    + column.legacyName());
                 }
                 continue;
             }
             String rendered = expressions.item(expression, Clause.SELECT);
-            String label = item.getAlias() != null
-                    ? QueryScope.identifier(item.getAlias().getName())
-                    : columnLabel(expression);
+            String label =
+                    item.getAlias() != null
+                            ? QueryScope.identifier(item.getAlias().getName())
+                            : columnLabel(expression);
             items.add(label == null ? rendered : rendered + " as " + QueryScope.quote(label));
         }
         return items;
@@ -228,8 +253,10 @@ public final class SqlTranslator {
                 sql += key.isAsc() ? " asc" : " desc";
             }
             if (key.getNullOrdering() != null) {
-                sql += key.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
-                        ? " nulls first" : " nulls last";
+                sql +=
+                        key.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
+                                ? " nulls first"
+                                : " nulls last";
             }
             keys.add(sql);
         }
@@ -248,8 +275,8 @@ public final class SqlTranslator {
             }
         }
         if (select.getOffset() != null) {
-            sql.append(" offset ").append(expressions.item(select.getOffset().getOffset(),
-                    Clause.LIMIT));
+            sql.append(" offset ")
+                    .append(expressions.item(select.getOffset().getOffset(), Clause.LIMIT));
         }
         return sql.toString();
     }
@@ -298,12 +325,14 @@ public final class SqlTranslator {
                     : inner;
         }
         return expression instanceof net.sf.jsqlparser.expression.CaseExpression
-                ? "case" : "?column?";
+                ? "case"
+                : "?column?";
     }
 
     private static String kind(Statement statement) {
         String name = statement.getClass().getSimpleName();
-        return "a " + name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT)
+        return "a "
+                + name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT)
                 + " statement";
     }
 

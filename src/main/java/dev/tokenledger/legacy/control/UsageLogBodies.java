@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Turns a POST body in usage_logs shape (one row or an array) into request-log drafts: each key
- * is moved to its request_logs place through {@link UsageLogColumn}, then the ledger's own parser
+ * Turns a POST body in usage_logs shape (one row or an array) into request-log drafts: each key is
+ * moved to its request_logs place through {@link UsageLogColumn}, then the ledger's own parser
  * validates the result, so a legacy row obeys exactly the rules of a native one. Errors name the
  * legacy columns.
  */
@@ -48,27 +48,30 @@ public final class UsageLogBodies {
 
     private static JsonNode translate(JsonNode row, Optional<List<UsageLogColumn>> columns) {
         if (!row.isObject()) {
-            throw new PostgrestError(400, "PGRST102", "Each usage_logs row must be a JSON object.",
-                    null, null);
+            throw new PostgrestError(
+                    400, "PGRST102", "Each usage_logs row must be a JSON object.", null, null);
         }
         ObjectNode translated = NODES.objectNode();
         ObjectNode details = NODES.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            UsageLogColumn column = UsageLogColumn.byLegacyName(field.getKey())
-                    .orElseThrow(() -> PostgrestError.missingColumn(field.getKey()));
+            UsageLogColumn column =
+                    UsageLogColumn.byLegacyName(field.getKey())
+                            .orElseThrow(() -> PostgrestError.missingColumn(field.getKey()));
             if (columns.isPresent() && !columns.get().contains(column)) {
                 continue;
             }
             if (column == UsageLogColumn.ID) {
-                throw new PostgrestError(400, "428C9", "cannot insert a non-DEFAULT value into"
-                        + " column \"id\"", "The server assigns every row's id.",
+                throw new PostgrestError(
+                        400,
+                        "428C9",
+                        "cannot insert a non-DEFAULT value into" + " column \"id\"",
+                        "The server assigns every row's id.",
                         "Leave id out of the row.");
             }
-            ObjectNode target = column.source() == UsageLogColumn.Source.COLUMN
-                    ? translated
-                    : details;
+            ObjectNode target =
+                    column.source() == UsageLogColumn.Source.COLUMN ? translated : details;
             target.set(column.target(), field.getValue());
         }
         if (!details.isEmpty()) {
@@ -81,17 +84,21 @@ public final class UsageLogBodies {
     private static PostgrestError legacy(ProblemException refusal) {
         List<Violation> violations = refusal.violations();
         if (violations.isEmpty()) {
-            return new PostgrestError(refusal.status() == 413 ? 413 : 400, "PGRST102",
-                    refusal.getMessage(), null, null);
+            return new PostgrestError(
+                    refusal.status() == 413 ? 413 : 400,
+                    "PGRST102",
+                    refusal.getMessage(),
+                    null,
+                    null);
         }
-        List<String> sentences = violations.stream()
-                .map(v -> legacyPointer(v.location()) + ": " + v.detail())
-                .toList();
+        List<String> sentences =
+                violations.stream()
+                        .map(v -> legacyPointer(v.location()) + ": " + v.detail())
+                        .toList();
         boolean missing = violations.get(0).detail().equals("is required.");
         String code = missing ? "23502" : "23514";
-        String details = sentences.size() > 1
-                ? sentences.stream().collect(Collectors.joining("; "))
-                : null;
+        String details =
+                sentences.size() > 1 ? sentences.stream().collect(Collectors.joining("; ")) : null;
         return new PostgrestError(400, code, sentences.get(0), details, null);
     }
 
@@ -100,8 +107,7 @@ public final class UsageLogBodies {
         String result = pointer.replace("/additional_details/", "/");
         for (UsageLogColumn column : UsageLogColumn.values()) {
             if (column.source() == UsageLogColumn.Source.COLUMN) {
-                result = result.replaceAll("/" + column.target() + "$",
-                        "/" + column.legacyName());
+                result = result.replaceAll("/" + column.target() + "$", "/" + column.legacyName());
             }
         }
         return result;

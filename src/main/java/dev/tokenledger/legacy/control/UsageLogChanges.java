@@ -31,8 +31,8 @@ public record UsageLogChanges(String assignments, List<Object> values) {
 
     public static UsageLogChanges of(JsonNode body) {
         if (!body.isObject()) {
-            throw new PostgrestError(400, "PGRST102", "A PATCH body must be one JSON object.",
-                    null, null);
+            throw new PostgrestError(
+                    400, "PGRST102", "A PATCH body must be one JSON object.", null, null);
         }
         List<String> assignments = new ArrayList<>();
         List<Object> values = new ArrayList<>();
@@ -42,8 +42,9 @@ public record UsageLogChanges(String assignments, List<Object> values) {
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            UsageLogColumn column = UsageLogColumn.byLegacyName(field.getKey())
-                    .orElseThrow(() -> PostgrestError.missingColumn(field.getKey()));
+            UsageLogColumn column =
+                    UsageLogColumn.byLegacyName(field.getKey())
+                            .orElseThrow(() -> PostgrestError.missingColumn(field.getKey()));
             Object value = value(column, field.getValue(), violations);
             if (column.source() == UsageLogColumn.Source.COLUMN) {
                 assignments.add(column.target() + " = ?");
@@ -56,8 +57,12 @@ public record UsageLogChanges(String assignments, List<Object> values) {
         }
         if (!violations.isEmpty()) {
             Violation first = violations.get(0);
-            throw new PostgrestError(400, "23514", first.location().substring(1) + ": "
-                    + first.detail(), null, null);
+            throw new PostgrestError(
+                    400,
+                    "23514",
+                    first.location().substring(1) + ": " + first.detail(),
+                    null,
+                    null);
         }
         if (!merged.isEmpty() || !removed.isEmpty()) {
             assignments.add("additional_details = (additional_details || ?::jsonb) - ?::text[]");
@@ -67,19 +72,28 @@ public record UsageLogChanges(String assignments, List<Object> values) {
         return new UsageLogChanges(String.join(", ", assignments), values);
     }
 
-    private static Object value(UsageLogColumn column, JsonNode json,
-            List<Violation> violations) {
+    private static Object value(UsageLogColumn column, JsonNode json, List<Violation> violations) {
         String pointer = "/" + column.legacyName();
         boolean isNull = json == null || json.isNull();
         return switch (column) {
-            case ID -> throw new PostgrestError(400, "428C9",
-                    "column \"id\" can only be updated to DEFAULT", "The server assigns ids.",
-                    null);
+            case ID ->
+                    throw new PostgrestError(
+                            400,
+                            "428C9",
+                            "column \"id\" can only be updated to DEFAULT",
+                            "The server assigns ids.",
+                            null);
             case MODEL_NAME, CREATED_AT -> {
                 if (isNull) {
-                    throw new PostgrestError(400, "23502", "null value in column \""
-                            + column.legacyName() + "\" of relation \"usage_logs\" violates"
-                            + " not-null constraint", null, null);
+                    throw new PostgrestError(
+                            400,
+                            "23502",
+                            "null value in column \""
+                                    + column.legacyName()
+                                    + "\" of relation \"usage_logs\" violates"
+                                    + " not-null constraint",
+                            null,
+                            null);
                 }
                 yield column == UsageLogColumn.CREATED_AT
                         ? time(JsonValues.instant(json, pointer, violations))
@@ -88,10 +102,14 @@ public record UsageLogChanges(String assignments, List<Object> values) {
             case COST -> JsonValues.money(json, pointer, violations);
             case INPUT_TOKENS, OUTPUT_TOKENS, TOTAL_TOKENS ->
                     JsonValues.tokenCount(json, pointer, violations);
-            case USER_ID, SESSION_ID, AUTH_METHOD -> JsonValues.text(
-                    json != null && json.isIntegralNumber()
-                            ? JsonNodeFactory.instance.textNode(json.asText()) : json,
-                    pointer, RequestLogParser.MAX_TEXT, violations);
+            case USER_ID, SESSION_ID, AUTH_METHOD ->
+                    JsonValues.text(
+                            json != null && json.isIntegralNumber()
+                                    ? JsonNodeFactory.instance.textNode(json.asText())
+                                    : json,
+                            pointer,
+                            RequestLogParser.MAX_TEXT,
+                            violations);
         };
     }
 

@@ -23,12 +23,13 @@ public final class UsageLogJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final DateTimeFormatter POSTGRES_UTC = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
-            .appendLiteral("+00:00")
-            .toFormatter()
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter POSTGRES_UTC =
+            new DateTimeFormatterBuilder()
+                    .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+                    .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+                    .appendLiteral("+00:00")
+                    .toFormatter()
+                    .withZone(ZoneOffset.UTC);
 
     private UsageLogJson() {}
 

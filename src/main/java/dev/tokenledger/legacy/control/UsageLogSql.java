@@ -15,18 +15,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Builds the SQL over request_logs for usage_logs requests. Columns come only from
- * {@link UsageLogColumn} (the one mapping), every value is a bound parameter, and comparisons use
- * the column's type, so {@code total_tokens=gt.9} compares numbers, not text.
+ * Builds the SQL over request_logs for usage_logs requests. Columns come only from {@link
+ * UsageLogColumn} (the one mapping), every value is a bound parameter, and comparisons use the
+ * column's type, so {@code total_tokens=gt.9} compares numbers, not text.
  */
 public final class UsageLogSql {
 
     static final String ALIAS = "r";
 
     /** Every legacy column, read from request_logs and labelled with its old name. */
-    static final String COLUMNS = Arrays.stream(UsageLogColumn.values())
-            .map(c -> c.readExpression(ALIAS) + " as " + c.legacyName())
-            .collect(Collectors.joining(", "));
+    static final String COLUMNS =
+            Arrays.stream(UsageLogColumn.values())
+                    .map(c -> c.readExpression(ALIAS) + " as " + c.legacyName())
+                    .collect(Collectors.joining(", "));
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
@@ -36,13 +37,17 @@ public final class UsageLogSql {
     }
 
     /**
-     * One page; with {@code count}, each row also carries the total of matching rows in a
-     * {@code total} column, counted by the same statement so that it agrees with the page.
+     * One page; with {@code count}, each row also carries the total of matching rows in a {@code
+     * total} column, counted by the same statement so that it agrees with the page.
      */
     public static SqlStatement select(UsageLogQuery query) {
-        UsageLogSql select = new UsageLogSql("select " + COLUMNS
-                + (query.count() ? ", count(*) over () as total" : "")
-                + " from request_logs " + ALIAS);
+        UsageLogSql select =
+                new UsageLogSql(
+                        "select "
+                                + COLUMNS
+                                + (query.count() ? ", count(*) over () as total" : "")
+                                + " from request_logs "
+                                + ALIAS);
         select.where(query.filters());
         select.orderBy(query.order());
         select.sql.append(" limit ? offset ?");
@@ -58,8 +63,15 @@ public final class UsageLogSql {
     }
 
     public static SqlStatement byIds(List<UUID> ids) {
-        UsageLogSql select = new UsageLogSql("select " + COLUMNS + " from request_logs " + ALIAS
-                + " where " + ALIAS + ".id = any(?::uuid[])");
+        UsageLogSql select =
+                new UsageLogSql(
+                        "select "
+                                + COLUMNS
+                                + " from request_logs "
+                                + ALIAS
+                                + " where "
+                                + ALIAS
+                                + ".id = any(?::uuid[])");
         select.parameters.add(ids.stream().map(UUID::toString).toArray(String[]::new));
         return select.build();
     }
@@ -72,10 +84,10 @@ public final class UsageLogSql {
     }
 
     /** An update whose SET clause (with its own parameters) the caller has built. */
-    public static SqlStatement update(String assignments, List<Object> values,
-            List<Condition> filters) {
-        UsageLogSql update = new UsageLogSql("update request_logs " + ALIAS + " set "
-                + assignments);
+    public static SqlStatement update(
+            String assignments, List<Object> values, List<Condition> filters) {
+        UsageLogSql update =
+                new UsageLogSql("update request_logs " + ALIAS + " set " + assignments);
         update.parameters.addAll(values);
         update.where(filters);
         update.sql.append(" returning ").append(COLUMNS);
@@ -124,9 +136,15 @@ public final class UsageLogSql {
     private void is(String expression, UsageLogColumn column, String value) {
         String keyword = value.toLowerCase(Locale.ROOT);
         if (!keyword.equals("null")) {
-            throw new PostgrestError(400, "42804", "argument of IS " + keyword.toUpperCase(
-                    Locale.ROOT) + " must be type boolean, not type " + column.type().sqlName(),
-                    null, null);
+            throw new PostgrestError(
+                    400,
+                    "42804",
+                    "argument of IS "
+                            + keyword.toUpperCase(Locale.ROOT)
+                            + " must be type boolean, not type "
+                            + column.type().sqlName(),
+                    null,
+                    null);
         }
         sql.append(expression).append(" is null");
     }
@@ -144,13 +162,19 @@ public final class UsageLogSql {
         sql.append(')');
     }
 
-    private void pattern(String expression, UsageLogColumn column, Operator operator,
-            String value) {
+    private void pattern(
+            String expression, UsageLogColumn column, Operator operator, String value) {
         if (column.type() != UsageLogColumn.SqlType.TEXT) {
-            throw new PostgrestError(400, "42883", "operator does not exist: "
-                    + column.type().sqlName() + (operator == Operator.LIKE ? " ~~" : " ~~*")
-                    + " unknown", null, "No operator matches the given name and argument types."
-                    + " You might need to add explicit type casts.");
+            throw new PostgrestError(
+                    400,
+                    "42883",
+                    "operator does not exist: "
+                            + column.type().sqlName()
+                            + (operator == Operator.LIKE ? " ~~" : " ~~*")
+                            + " unknown",
+                    null,
+                    "No operator matches the given name and argument types."
+                            + " You might need to add explicit type casts.");
         }
         sql.append(expression).append(' ').append(operator.sql()).append(" ?");
         parameters.add(value.replace('*', '%'));

@@ -36,8 +36,9 @@ public class UsageLogStore {
     /** A page and, when the query asks, the total; both from one statement where possible. */
     public UsageLogPage page(UsageLogQuery query) {
         if (query.limit() == 0) {
-            return new UsageLogPage(List.of(), query.count()
-                    ? OptionalLong.of(count(query.filters())) : OptionalLong.empty());
+            return new UsageLogPage(
+                    List.of(),
+                    query.count() ? OptionalLong.of(count(query.filters())) : OptionalLong.empty());
         }
         long[] total = {-1};
         List<UsageLogRow> rows = read(UsageLogSql.select(query), query.count() ? total : null);
@@ -45,8 +46,8 @@ public class UsageLogStore {
             return new UsageLogPage(rows, OptionalLong.empty());
         }
         // An empty page (an offset past the end) carries no total; only then count apart.
-        return new UsageLogPage(rows, OptionalLong.of(rows.isEmpty()
-                ? count(query.filters()) : total[0]));
+        return new UsageLogPage(
+                rows, OptionalLong.of(rows.isEmpty() ? count(query.filters()) : total[0]));
     }
 
     public long count(List<Condition> filters) {
@@ -109,13 +110,14 @@ public class UsageLogStore {
         Map<UsageLogColumn, Object> values = new EnumMap<>(UsageLogColumn.class);
         for (UsageLogColumn column : UsageLogColumn.values()) {
             String label = column.legacyName();
-            Object value = switch (column.type()) {
-                case TEXT -> rows.getString(label);
-                case BIGINT -> rows.getObject(label, Long.class);
-                case NUMERIC -> rows.getBigDecimal(label);
-                case TIMESTAMPTZ -> rows.getObject(label, OffsetDateTime.class).toInstant();
-                case UUID -> rows.getObject(label, UUID.class);
-            };
+            Object value =
+                    switch (column.type()) {
+                        case TEXT -> rows.getString(label);
+                        case BIGINT -> rows.getObject(label, Long.class);
+                        case NUMERIC -> rows.getBigDecimal(label);
+                        case TIMESTAMPTZ -> rows.getObject(label, OffsetDateTime.class).toInstant();
+                        case UUID -> rows.getObject(label, UUID.class);
+                    };
             values.put(column, value);
         }
         return new UsageLogRow(values);
@@ -128,12 +130,16 @@ public class UsageLogStore {
     private static RuntimeException refusal(SQLException failed) {
         String state = failed.getSQLState() == null ? "" : failed.getSQLState();
         if (state.startsWith("22") || state.startsWith("23")) {
-            return new PostgrestError(400, state, firstLine(failed.getMessage())
-                    .replace("\"request_logs\"", "\"usage_logs\""), null, null);
+            return new PostgrestError(
+                    400,
+                    state,
+                    firstLine(failed.getMessage()).replace("\"request_logs\"", "\"usage_logs\""),
+                    null,
+                    null);
         }
-        return DatabaseRefusal.of(failed).map(RuntimeException.class::cast)
-                .orElseGet(() -> new IllegalStateException("usage_logs statement failed",
-                        failed));
+        return DatabaseRefusal.of(failed)
+                .map(RuntimeException.class::cast)
+                .orElseGet(() -> new IllegalStateException("usage_logs statement failed", failed));
     }
 
     private static String firstLine(String message) {

@@ -20,16 +20,23 @@ import java.util.Optional;
 public final class UsageLogsCatalog {
 
     /** 'r' is a table, 'p' a partitioned one, 'v' the read-only view of a finished migration. */
-    public enum Relation { TABLE, VIEW, OTHER, ABSENT }
+    public enum Relation {
+        TABLE,
+        VIEW,
+        OTHER,
+        ABSENT
+    }
 
-    private static final String RELATION = """
+    private static final String RELATION =
+            """
             select c.oid, c.relkind, has_table_privilege(c.oid, 'SELECT'),
                    pg_has_role(c.relowner, 'USAGE')
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where n.nspname = ? and c.relname = ?
             """;
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS =
+            """
             select a.attname, format_type(a.atttypid, null), a.attnotnull,
                    pg_get_expr(d.adbin, d.adrelid)
             from pg_attribute a
@@ -38,7 +45,8 @@ public final class UsageLogsCatalog {
             order by a.attnum
             """;
 
-    private static final String UNIQUE_ID = """
+    private static final String UNIQUE_ID =
+            """
             select exists (
                 select 1 from pg_index i
                 join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
@@ -46,13 +54,15 @@ public final class UsageLogsCatalog {
                   and i.indpred is null and i.indexprs is null and a.attname = 'id')
             """;
 
-    private static final String TARGET = """
+    private static final String TARGET =
+            """
             select c.oid, format('%I.%I', n.nspname, c.relname)
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.oid = to_regclass('request_logs')
             """;
 
-    private static final String CHECKS = """
+    private static final String CHECKS =
+            """
             select c.conname, pg_get_expr(c.conbin, c.conrelid),
                    obj_description(c.oid, 'pg_constraint'),
                    array(select a.attname from unnest(c.conkey) k
@@ -76,8 +86,8 @@ public final class UsageLogsCatalog {
     }
 
     /** The legacy table, if {@code schema.table} is a table. */
-    public static Optional<UsageLogsSource> source(Connection connection, String schema,
-            String table) throws SQLException {
+    public static Optional<UsageLogsSource> source(
+            Connection connection, String schema, String table) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(RELATION)) {
             query.setString(1, schema);
             query.setString(2, table);
@@ -90,8 +100,14 @@ public final class UsageLogsCatalog {
                 for (Column column : columns(connection, oid)) {
                     columns.put(column.name(), column.type());
                 }
-                return Optional.of(new UsageLogsSource(schema, table, columns,
-                        uniqueId(connection, oid), row.getBoolean(3), row.getBoolean(4)));
+                return Optional.of(
+                        new UsageLogsSource(
+                                schema,
+                                table,
+                                columns,
+                                uniqueId(connection, oid),
+                                row.getBoolean(3),
+                                row.getBoolean(4)));
             }
         }
     }
@@ -106,8 +122,8 @@ public final class UsageLogsCatalog {
 
     /** Whether a relation of that name is on the search path. */
     static boolean exists(Connection connection, String name) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "select to_regclass(?) is not null")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("select to_regclass(?) is not null")) {
             query.setString(1, name);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -121,12 +137,13 @@ public final class UsageLogsCatalog {
         try (PreparedStatement query = connection.prepareStatement(TARGET);
                 ResultSet row = query.executeQuery()) {
             if (!row.next()) {
-                throw UsageLogsMigrationException.notFound("This database has no request_logs"
-                        + " table; start Token Ledger against it once, so it creates its schema.");
+                throw UsageLogsMigrationException.notFound(
+                        "This database has no request_logs table; start Token Ledger against it"
+                                + " once, so it creates its schema.");
             }
             long oid = row.getLong(1);
-            return new MigrationTarget(row.getString(2), columns(connection, oid),
-                    constraints(connection, oid));
+            return new MigrationTarget(
+                    row.getString(2), columns(connection, oid), constraints(connection, oid));
         }
     }
 
@@ -136,8 +153,12 @@ public final class UsageLogsCatalog {
             query.setLong(1, oid);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    columns.add(new Column(rows.getString(1), rows.getString(2),
-                            rows.getBoolean(3), Optional.ofNullable(rows.getString(4))));
+                    columns.add(
+                            new Column(
+                                    rows.getString(1),
+                                    rows.getString(2),
+                                    rows.getBoolean(3),
+                                    Optional.ofNullable(rows.getString(4))));
                 }
             }
         }
@@ -161,9 +182,12 @@ public final class UsageLogsCatalog {
             query.setLong(1, oid);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    constraints.add(new Constraint(rows.getString(1), rows.getString(2),
-                            Arrays.asList((String[]) rows.getArray(4).getArray()),
-                            Optional.ofNullable(rows.getString(3))));
+                    constraints.add(
+                            new Constraint(
+                                    rows.getString(1),
+                                    rows.getString(2),
+                                    Arrays.asList((String[]) rows.getArray(4).getArray()),
+                                    Optional.ofNullable(rows.getString(3))));
                 }
             }
         }

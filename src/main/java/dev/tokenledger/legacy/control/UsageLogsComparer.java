@@ -20,15 +20,16 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Compares every legacy id with request_logs (the dry run before a run, the verification after
- * it) in one scan: the database classifies each row, and streams only the rows worth reporting;
- * this class counts them and keeps the first of each kind by id. The caller's transaction must
- * see one snapshot (repeatable read, or a lock on the legacy table).
+ * Compares every legacy id with request_logs (the dry run before a run, the verification after it)
+ * in one scan: the database classifies each row, and streams only the rows worth reporting; this
+ * class counts them and keeps the first of each kind by id. The caller's transaction must see one
+ * snapshot (repeatable read, or a lock on the legacy table).
  */
 final class UsageLogsComparer {
 
     /** PostgreSQL orders uuids bytewise, which is their text's order, not UUID.compareTo's. */
     private static final Comparator<UUID> DATABASE_ORDER = Comparator.comparing(UUID::toString);
+
     private static final int FETCH_SIZE = 10_000;
 
     private final List<MigrationRule> rules;
@@ -73,11 +74,14 @@ final class UsageLogsComparer {
             return;
         }
         counts.merge(state, 1L, Long::sum);
-        Object listed = switch (state) {
-            case REJECTED -> new RejectedRow(id, reasons((Integer[]) row.getArray(3).getArray()));
-            case CONFLICT -> new ConflictingRow(id, List.of((String[]) row.getArray(4).getArray()));
-            default -> id;
-        };
+        Object listed =
+                switch (state) {
+                    case REJECTED ->
+                            new RejectedRow(id, reasons((Integer[]) row.getArray(3).getArray()));
+                    case CONFLICT ->
+                            new ConflictingRow(id, List.of((String[]) row.getArray(4).getArray()));
+                    default -> id;
+                };
         keep(firstRows.get(state), id, listed);
     }
 
@@ -102,10 +106,18 @@ final class UsageLogsComparer {
         long rejected = counts.get(RowState.REJECTED);
         long conflicts = counts.get(RowState.CONFLICT);
         long migrated = total - pending - rejected - conflicts;
-        return new UsageLogsComparison(total, migrated, pending, rejected, conflicts, filled,
-                migrated == total, listed(RowState.REJECTED, RejectedRow.class),
+        return new UsageLogsComparison(
+                total,
+                migrated,
+                pending,
+                rejected,
+                conflicts,
+                filled,
+                migrated == total,
+                listed(RowState.REJECTED, RejectedRow.class),
                 listed(RowState.CONFLICT, ConflictingRow.class),
-                listed(RowState.PENDING, UUID.class), new ArrayList<>(firstFilled.keySet()));
+                listed(RowState.PENDING, UUID.class),
+                new ArrayList<>(firstFilled.keySet()));
     }
 
     private <T> List<T> listed(RowState state, Class<T> type) {

@@ -24,9 +24,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Carries a legacy usage_logs table into request_logs: status, dry run, run, verification. The
- * REST boundary and the command line both drive this class, over connections as the schema
- * owner; {@link UsageLogsRetirer} renames and drops the legacy table afterwards.
+ * Carries a legacy usage_logs table into request_logs: status, dry run, run, verification. The REST
+ * boundary and the command line both drive this class, over connections as the schema owner; {@link
+ * UsageLogsRetirer} renames and drops the legacy table afterwards.
  */
 public final class UsageLogsMigration {
 
@@ -41,8 +41,8 @@ public final class UsageLogsMigration {
     public UsageLogsMigrationStatus status(String schema) throws SQLException {
         try (Connection connection = connections.open()) {
             requireSchema(connection);
-            Relation relation = UsageLogsCatalog.relation(connection, schema,
-                    UsageLogsSource.TABLE);
+            Relation relation =
+                    UsageLogsCatalog.relation(connection, schema, UsageLogsSource.TABLE);
             boolean running = UsageLogsMigrationLock.holder(connection) != 0;
             Optional<UsageLogsMigrationState> found =
                     UsageLogsMigrationStore.find(connection, schema);
@@ -52,12 +52,25 @@ public final class UsageLogsMigration {
                 return UsageLogsMigrationStatus.untouched(source, table, running);
             }
             UsageLogsMigrationState state = found.get();
-            return new UsageLogsMigrationStatus(source, table, running, state.phase().sqlName(),
-                    state.timeZone(), state.pass(), state.progress(), state.inserted(),
-                    state.alreadyPresent(), state.rejected(), state.totalsFilled(),
-                    state.lastError(), state.verifiedAt(), state.verificationPassed(),
+            return new UsageLogsMigrationStatus(
+                    source,
+                    table,
+                    running,
+                    state.phase().sqlName(),
+                    state.timeZone(),
+                    state.pass(),
+                    state.progress(),
+                    state.inserted(),
+                    state.alreadyPresent(),
+                    state.rejected(),
+                    state.totalsFilled(),
+                    state.lastError(),
+                    state.verifiedAt(),
+                    state.verificationPassed(),
                     state.retiredTable() == null ? null : schema + "." + state.retiredTable(),
-                    state.finishedAt(), state.droppedAt(), state.updatedAt());
+                    state.finishedAt(),
+                    state.droppedAt(),
+                    state.updatedAt());
         }
     }
 
@@ -74,14 +87,24 @@ public final class UsageLogsMigration {
                 String role = currentRole(connection);
                 List<String> problems = UsageLogsShape.problems(source, role);
 
-                UsageLogsComparison comparison = problems.isEmpty()
-                        ? UsageLogsComparer.compare(connection,
-                                new UsageLogsSql(source, target, zone), options.listLimit())
-                        : null;
-                LOG.infof("usage_logs dry run of %s: %s", source.displayName(),
+                UsageLogsComparison comparison =
+                        problems.isEmpty()
+                                ? UsageLogsComparer.compare(
+                                        connection,
+                                        new UsageLogsSql(source, target, zone),
+                                        options.listLimit())
+                                : null;
+                LOG.infof(
+                        "usage_logs dry run of %s: %s",
+                        source.displayName(),
                         comparison == null ? problems.size() + " problems" : counts(comparison));
-                return new UsageLogsDryRun(source.displayName(), zone.getId(), source.columns(),
-                        problems.isEmpty(), problems, UsageLogsShape.warnings(source, role),
+                return new UsageLogsDryRun(
+                        source.displayName(),
+                        zone.getId(),
+                        source.columns(),
+                        problems.isEmpty(),
+                        problems,
+                        UsageLogsShape.warnings(source, role),
                         comparison);
             } finally {
                 connection.rollback();
@@ -92,8 +115,8 @@ public final class UsageLogsMigration {
 
     /**
      * Takes the migration lock and prepares a pass: a new one from the first row, or the
-     * interrupted one from its checkpoint. The caller runs it with {@link UsageLogsRun#execute}
-     * (on any thread), which frees the lock.
+     * interrupted one from its checkpoint. The caller runs it with {@link UsageLogsRun#execute} (on
+     * any thread), which frees the lock.
      */
     public UsageLogsRun begin(UsageLogsMigrationOptions options) throws SQLException {
         LockedConnection locked = LockedConnection.open(connections);
@@ -106,7 +129,9 @@ public final class UsageLogsMigration {
             if (prepared.state().filter(s -> s.phase() == Phase.COPYING).isPresent()) {
                 UsageLogsMigrationStore.resume(connection, schema);
             } else {
-                UsageLogsMigrationStore.startPass(connection, schema,
+                UsageLogsMigrationStore.startPass(
+                        connection,
+                        schema,
                         prepared.sql().zone().getId(),
                         UsageLogsComparer.count(connection, prepared.sql()));
             }
@@ -132,8 +157,8 @@ public final class UsageLogsMigration {
                     compare(connection, prepared.sql(), options.listLimit());
             if (prepared.state().isPresent()) {
                 MigrationConnections.begin(connection, false);
-                UsageLogsMigrationStore.verified(connection, options.schema(),
-                        verification.passed());
+                UsageLogsMigrationStore.verified(
+                        connection, options.schema(), verification.passed());
                 connection.commit();
             }
             logVerification(options.schema(), verification);
@@ -142,30 +167,36 @@ public final class UsageLogsMigration {
     }
 
     /** Where a step stands: the target, the state, the legacy rows and how to read them. */
-    record Prepared(MigrationTarget target, Optional<UsageLogsMigrationState> state,
-            UsageLogsSource source, UsageLogsSql sql) {}
+    record Prepared(
+            MigrationTarget target,
+            Optional<UsageLogsMigrationState> state,
+            UsageLogsSource source,
+            UsageLogsSql sql) {}
 
     /**
      * Reads what a step needs, refusing a legacy table that cannot be read as mapped.
      *
      * @param retiredToo whether a table already renamed by finishing counts as the legacy table
      */
-    static Prepared prepare(Connection connection, UsageLogsMigrationOptions options,
-            boolean retiredToo) throws SQLException {
+    static Prepared prepare(
+            Connection connection, UsageLogsMigrationOptions options, boolean retiredToo)
+            throws SQLException {
         MigrationTarget target = requireSchema(connection);
         Optional<UsageLogsMigrationState> state =
                 UsageLogsMigrationStore.find(connection, options.schema());
-        UsageLogsSource source = retiredToo && state.filter(s -> s.phase() == Phase.FINISHED)
-                .isPresent()
-                ? retiredTable(connection, state.get())
-                : legacyTable(connection, options.schema(), state);
+        UsageLogsSource source =
+                retiredToo && state.filter(s -> s.phase() == Phase.FINISHED).isPresent()
+                        ? retiredTable(connection, state.get())
+                        : legacyTable(connection, options.schema(), state);
         List<String> problems = UsageLogsShape.problems(source, currentRole(connection));
         if (!problems.isEmpty()) {
-            throw UsageLogsMigrationException.conflict("The legacy table cannot be read as"
-                    + " mapped: " + String.join(" ", problems));
+            throw UsageLogsMigrationException.conflict(
+                    "The legacy table cannot be read as"
+                            + " mapped: "
+                            + String.join(" ", problems));
         }
-        return new Prepared(target, state, source,
-                new UsageLogsSql(source, target, zone(options, state)));
+        return new Prepared(
+                target, state, source, new UsageLogsSql(source, target, zone(options, state)));
     }
 
     /** The per-key comparison as a verification, in its own transaction. */
@@ -178,25 +209,31 @@ public final class UsageLogsMigration {
     }
 
     /** The per-key comparison as a verification, in the caller's transaction. */
-    static UsageLogsVerification compareInTransaction(Connection connection, UsageLogsSql sql,
-            int listLimit) throws SQLException {
+    static UsageLogsVerification compareInTransaction(
+            Connection connection, UsageLogsSql sql, int listLimit) throws SQLException {
         long began = System.nanoTime();
         UsageLogsComparison comparison = UsageLogsComparer.compare(connection, sql, listLimit);
         double seconds = Math.round((System.nanoTime() - began) / 1e8) / 10.0;
-        return new UsageLogsVerification(sql.sourceName(), sql.zone().getId(),
-                comparison.complete(), Instant.now().truncatedTo(ChronoUnit.MILLIS), seconds,
+        return new UsageLogsVerification(
+                sql.sourceName(),
+                sql.zone().getId(),
+                comparison.complete(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                seconds,
                 comparison);
     }
 
     static void logVerification(String schema, UsageLogsVerification verification) {
         UsageLogsComparison result = verification.comparison();
         if (verification.passed()) {
-            LOG.infof("usage_logs verification of %s passed in %.1f s: all %d rows in"
-                    + " request_logs with equal values", schema, verification.seconds(),
-                    result.rows());
+            LOG.infof(
+                    "usage_logs verification of %s passed in %.1f s: all %d rows in"
+                            + " request_logs with equal values",
+                    schema, verification.seconds(), result.rows());
         } else {
-            LOG.warnf("usage_logs verification of %s failed in %.1f s: %s", schema,
-                    verification.seconds(), counts(result));
+            LOG.warnf(
+                    "usage_logs verification of %s failed in %.1f s: %s",
+                    schema, verification.seconds(), counts(result));
         }
     }
 
@@ -205,30 +242,41 @@ public final class UsageLogsMigration {
         try (Connection connection = connections.open()) {
             UsageLogsMigrationStore.failed(connection, schema, reason);
         } catch (SQLException unreachable) {
-            LOG.debugf("could not record the failure of the usage_logs migration: %s",
+            LOG.debugf(
+                    "could not record the failure of the usage_logs migration: %s",
                     unreachable.getMessage());
         }
     }
 
     static String counts(UsageLogsComparison result) {
-        return result.rows() + " rows: " + result.migrated() + " migrated, " + result.pending()
-                + " pending, " + result.rejected() + " rejected, " + result.conflicts()
-                + " conflicting, " + result.totalsFilled() + " totals filled";
+        return result.rows()
+                + " rows: "
+                + result.migrated()
+                + " migrated, "
+                + result.pending()
+                + " pending, "
+                + result.rejected()
+                + " rejected, "
+                + result.conflicts()
+                + " conflicting, "
+                + result.totalsFilled()
+                + " totals filled";
     }
 
     /** request_logs, and the bookkeeping table, both created by the server's schema migrations. */
     static MigrationTarget requireSchema(Connection connection) throws SQLException {
         MigrationTarget target = UsageLogsCatalog.target(connection);
         if (!UsageLogsCatalog.exists(connection, "usage_logs_migration")) {
-            throw UsageLogsMigrationException.notFound("This database's schema predates the"
-                    + " usage_logs migration; start this version of Token Ledger against it once,"
-                    + " so it migrates the schema.");
+            throw UsageLogsMigrationException.notFound(
+                    "This database's schema predates the usage_logs migration; start this version"
+                            + " of Token Ledger against it once, so it migrates the schema.");
         }
         return target;
     }
 
-    static UsageLogsSource legacyTable(Connection connection, String schema,
-            Optional<UsageLogsMigrationState> state) throws SQLException {
+    static UsageLogsSource legacyTable(
+            Connection connection, String schema, Optional<UsageLogsMigrationState> state)
+            throws SQLException {
         Optional<UsageLogsSource> table =
                 UsageLogsCatalog.source(connection, schema, UsageLogsSource.TABLE);
         if (table.isPresent()) {
@@ -237,36 +285,52 @@ public final class UsageLogsMigration {
         String name = schema + "." + UsageLogsSource.TABLE;
         if (state.filter(s -> s.phase() == Phase.FINISHED || s.phase() == Phase.DROPPED)
                 .isPresent()) {
-            throw UsageLogsMigrationException.conflict("The migration of " + name
-                    + " is already " + state.get().phase().sqlName() + "; there is no legacy"
-                    + " table left to migrate.");
+            throw UsageLogsMigrationException.conflict(
+                    "The migration of "
+                            + name
+                            + " is already "
+                            + state.get().phase().sqlName()
+                            + "; there is no legacy"
+                            + " table left to migrate.");
         }
         throw UsageLogsMigrationException.notFound("There is no table " + name + " to migrate.");
     }
 
-    private static UsageLogsSource retiredTable(Connection connection,
-            UsageLogsMigrationState state) throws SQLException {
+    private static UsageLogsSource retiredTable(
+            Connection connection, UsageLogsMigrationState state) throws SQLException {
         return UsageLogsCatalog.source(connection, state.sourceSchema(), state.retiredTable())
-                .orElseThrow(() -> UsageLogsMigrationException.conflict("The retired table "
-                        + state.sourceSchema() + "." + state.retiredTable()
-                        + " no longer exists."));
+                .orElseThrow(
+                        () ->
+                                UsageLogsMigrationException.conflict(
+                                        "The retired table "
+                                                + state.sourceSchema()
+                                                + "."
+                                                + state.retiredTable()
+                                                + " no longer exists."));
     }
 
     /**
-     * The zone times without a zone are read in. Rows already migrated were read in the zone
-     * the migration started with, so naming another one is refused.
+     * The zone times without a zone are read in. Rows already migrated were read in the zone the
+     * migration started with, so naming another one is refused.
      */
-    static ZoneId zone(UsageLogsMigrationOptions options,
-            Optional<UsageLogsMigrationState> state) {
-        Optional<String> started = state
-                .filter(s -> s.phase() == Phase.COPYING || s.phase() == Phase.COPIED
-                        || s.phase() == Phase.FINISHED)
-                .map(UsageLogsMigrationState::timeZone);
+    static ZoneId zone(UsageLogsMigrationOptions options, Optional<UsageLogsMigrationState> state) {
+        Optional<String> started =
+                state.filter(
+                                s ->
+                                        s.phase() == Phase.COPYING
+                                                || s.phase() == Phase.COPIED
+                                                || s.phase() == Phase.FINISHED)
+                        .map(UsageLogsMigrationState::timeZone);
         ZoneId zone = options.zoneOr(started);
         if (started.isPresent() && !started.get().equals(zone.getId())) {
-            throw UsageLogsMigrationException.conflict("This migration reads times without a"
-                    + " zone in " + started.get() + " since its first run; leave time_zone out"
-                    + " or set it to " + started.get() + ".");
+            throw UsageLogsMigrationException.conflict(
+                    "This migration reads times without a"
+                            + " zone in "
+                            + started.get()
+                            + " since its first run; leave time_zone out"
+                            + " or set it to "
+                            + started.get()
+                            + ".");
         }
         return zone;
     }

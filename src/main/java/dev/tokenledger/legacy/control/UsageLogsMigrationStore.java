@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads and writes usage_logs_migration rows on the caller's connection and transaction, so a
- * batch and its checkpoint commit together or not at all.
+ * Reads and writes usage_logs_migration rows on the caller's connection and transaction, so a batch
+ * and its checkpoint commit together or not at all.
  */
 final class UsageLogsMigrationStore {
 
-    private static final String FIND = """
+    private static final String FIND =
+            """
             select source_schema, phase, time_zone, pass, pass_started_at, rows_total, rows_done,
                    inserted, already_present, rejected, totals_filled, last_id,
                    session_started_at, session_rows_start, copied_at, updated_at, last_error,
@@ -25,7 +26,8 @@ final class UsageLogsMigrationStore {
             from usage_logs_migration where source_schema = ?
             """;
 
-    private static final String START_PASS = """
+    private static final String START_PASS =
+            """
             insert into usage_logs_migration (source_schema, phase, time_zone, pass, rows_total)
             values (?, 'copying', ?, 1, ?)
             on conflict (source_schema) do update set
@@ -40,14 +42,16 @@ final class UsageLogsMigrationStore {
                 dropped_at = null
             """;
 
-    private static final String RESUME = """
+    private static final String RESUME =
+            """
             update usage_logs_migration
             set session_started_at = now(), session_rows_start = rows_done, copied_at = now(),
                 updated_at = now(), last_error = null
             where source_schema = ?
             """;
 
-    private static final String BATCH = """
+    private static final String BATCH =
+            """
             update usage_logs_migration
             set rows_done = rows_done + ?, rejected = rejected + ?, inserted = inserted + ?,
                 already_present = already_present + ?, totals_filled = totals_filled + ?,
@@ -80,36 +84,61 @@ final class UsageLogsMigrationStore {
 
     static void recordBatch(Connection connection, String schema, CopiedBatch batch)
             throws SQLException {
-        update(connection, BATCH, batch.read(), batch.rejected(), batch.inserted(),
-                batch.alreadyPresent(), batch.filled(), batch.lastId(), schema);
+        update(
+                connection,
+                BATCH,
+                batch.read(),
+                batch.rejected(),
+                batch.inserted(),
+                batch.alreadyPresent(),
+                batch.filled(),
+                batch.lastId(),
+                schema);
     }
 
     static void passCopied(Connection connection, String schema) throws SQLException {
-        update(connection, "update usage_logs_migration set phase = 'copied', updated_at = now()"
-                + " where source_schema = ?", schema);
+        update(
+                connection,
+                "update usage_logs_migration set phase = 'copied', updated_at = now()"
+                        + " where source_schema = ?",
+                schema);
     }
 
-    static void verified(Connection connection, String schema, boolean passed)
-            throws SQLException {
-        update(connection, "update usage_logs_migration set verified_at = now(),"
-                + " verification_passed = ? where source_schema = ?", passed, schema);
+    static void verified(Connection connection, String schema, boolean passed) throws SQLException {
+        update(
+                connection,
+                "update usage_logs_migration set verified_at = now(),"
+                        + " verification_passed = ? where source_schema = ?",
+                passed,
+                schema);
     }
 
     static void failed(Connection connection, String schema, String error) throws SQLException {
-        update(connection, "update usage_logs_migration set last_error = ?, updated_at = now()"
-                + " where source_schema = ?", error, schema);
+        update(
+                connection,
+                "update usage_logs_migration set last_error = ?, updated_at = now()"
+                        + " where source_schema = ?",
+                error,
+                schema);
     }
 
     static void finished(Connection connection, String schema, String retiredTable)
             throws SQLException {
-        update(connection, "update usage_logs_migration set phase = 'finished',"
-                + " retired_table = ?, finished_at = now(), updated_at = now()"
-                + " where source_schema = ?", retiredTable, schema);
+        update(
+                connection,
+                "update usage_logs_migration set phase = 'finished',"
+                        + " retired_table = ?, finished_at = now(), updated_at = now()"
+                        + " where source_schema = ?",
+                retiredTable,
+                schema);
     }
 
     static void dropped(Connection connection, String schema) throws SQLException {
-        update(connection, "update usage_logs_migration set phase = 'dropped',"
-                + " dropped_at = now(), updated_at = now() where source_schema = ?", schema);
+        update(
+                connection,
+                "update usage_logs_migration set phase = 'dropped',"
+                        + " dropped_at = now(), updated_at = now() where source_schema = ?",
+                schema);
     }
 
     private static void update(Connection connection, String sql, Object... parameters)
@@ -123,12 +152,28 @@ final class UsageLogsMigrationStore {
     }
 
     private static UsageLogsMigrationState state(ResultSet row) throws SQLException {
-        return new UsageLogsMigrationState(row.getString(1), Phase.of(row.getString(2)),
-                row.getString(3), row.getInt(4), instant(row, 5), row.getLong(6), row.getLong(7),
-                row.getLong(8), row.getLong(9), row.getLong(10), row.getLong(11),
-                row.getObject(12, UUID.class), instant(row, 13), row.getLong(14),
-                instant(row, 15), instant(row, 16), row.getString(17), instant(row, 18),
-                (Boolean) row.getObject(19), row.getString(20), instant(row, 21),
+        return new UsageLogsMigrationState(
+                row.getString(1),
+                Phase.of(row.getString(2)),
+                row.getString(3),
+                row.getInt(4),
+                instant(row, 5),
+                row.getLong(6),
+                row.getLong(7),
+                row.getLong(8),
+                row.getLong(9),
+                row.getLong(10),
+                row.getLong(11),
+                row.getObject(12, UUID.class),
+                instant(row, 13),
+                row.getLong(14),
+                instant(row, 15),
+                instant(row, 16),
+                row.getString(17),
+                instant(row, 18),
+                (Boolean) row.getObject(19),
+                row.getString(20),
+                instant(row, 21),
                 instant(row, 22));
     }
 

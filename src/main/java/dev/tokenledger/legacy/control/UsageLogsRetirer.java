@@ -24,19 +24,20 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The steps after a verified migration: renaming the legacy table out of the way (finish),
- * dropping the renamed table (drop, only when named explicitly), and the optional read-only
- * usage_logs view. Each verifies again, under a table lock, in the transaction that changes the
- * table, so no row can slip in or out between the check and the change. Also stops a step.
+ * The steps after a verified migration: renaming the legacy table out of the way (finish), dropping
+ * the renamed table (drop, only when named explicitly), and the optional read-only usage_logs view.
+ * Each verifies again, under a table lock, in the transaction that changes the table, so no row can
+ * slip in or out between the check and the change. Also stops a step.
  */
 public final class UsageLogsRetirer {
 
     private static final Logger LOG = Logger.getLogger(UsageLogsRetirer.class);
     private static final DateTimeFormatter RETIRED_SUFFIX =
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+
     /** Readers of request_logs: users see their own rows through the view, the service all. */
-    private static final List<String> VIEW_READERS = List.of(
-            CallerRole.AUTHENTICATED.databaseRole(), CallerRole.SERVICE.databaseRole());
+    private static final List<String> VIEW_READERS =
+            List.of(CallerRole.AUTHENTICATED.databaseRole(), CallerRole.SERVICE.databaseRole());
 
     private final MigrationConnections connections;
 
@@ -52,26 +53,43 @@ public final class UsageLogsRetirer {
             Prepared prepared = UsageLogsMigration.prepare(connection, options, false);
             UsageLogsSource source = prepared.source();
             if (prepared.state().isEmpty()) {
-                throw UsageLogsMigrationException.conflict("Nothing has been migrated from "
-                        + source.displayName() + " yet; run the migration first.");
+                throw UsageLogsMigrationException.conflict(
+                        "Nothing has been migrated from "
+                                + source.displayName()
+                                + " yet; run the migration first.");
             }
             requireOwned(source, connection);
 
-            UsageLogsVerification verification = verifyLocked(connection, prepared, "exclusive",
-                    options.listLimit(), " keeps its name");
-            String retired = UsageLogsSource.TABLE + "_retired_"
-                    + RETIRED_SUFFIX.format(ZonedDateTime.now(ZoneOffset.UTC));
-            execute(connection, "alter table " + prepared.sql().sourceTable() + " rename to "
-                    + UsageLogsSql.quote(retired));
+            UsageLogsVerification verification =
+                    verifyLocked(
+                            connection,
+                            prepared,
+                            "exclusive",
+                            options.listLimit(),
+                            " keeps its name");
+            String retired =
+                    UsageLogsSource.TABLE
+                            + "_retired_"
+                            + RETIRED_SUFFIX.format(ZonedDateTime.now(ZoneOffset.UTC));
+            execute(
+                    connection,
+                    "alter table "
+                            + prepared.sql().sourceTable()
+                            + " rename to "
+                            + UsageLogsSql.quote(retired));
             UsageLogsMigrationStore.verified(connection, options.schema(), true);
             UsageLogsMigrationStore.finished(connection, options.schema(), retired);
             connection.commit();
 
-            LOG.infof("usage_logs migration of %s finished: verified %d rows and renamed the"
-                    + " legacy table to %s", options.schema(), verification.comparison().rows(),
-                    retired);
-            return new UsageLogsRetirement(source.displayName(),
-                    options.schema() + "." + retired, "renamed", verification);
+            LOG.infof(
+                    "usage_logs migration of %s finished: verified %d rows and renamed the"
+                            + " legacy table to %s",
+                    options.schema(), verification.comparison().rows(), retired);
+            return new UsageLogsRetirement(
+                    source.displayName(),
+                    options.schema() + "." + retired,
+                    "renamed",
+                    verification);
         } catch (SQLException failed) {
             throw lockTimeout(failed, options.schema() + "." + UsageLogsSource.TABLE);
         }
@@ -81,8 +99,8 @@ public final class UsageLogsRetirer {
     public UsageLogsRetirement drop(UsageLogsMigrationOptions options, String confirm)
             throws SQLException {
         if (confirm == null || confirm.isBlank()) {
-            throw UsageLogsMigrationException.invalid("confirm", "is required: name the retired"
-                    + " table to drop it.");
+            throw UsageLogsMigrationException.invalid(
+                    "confirm", "is required: name the retired" + " table to drop it.");
         }
         try (LockedConnection locked = LockedConnection.open(connections)) {
             Connection connection = locked.get();
@@ -90,17 +108,26 @@ public final class UsageLogsRetirer {
             requireFinished(connection, options.schema(), confirm);
             Prepared prepared = UsageLogsMigration.prepare(connection, options, true);
 
-            UsageLogsVerification verification = verifyLocked(connection, prepared,
-                    "access exclusive", options.listLimit(), " is kept");
+            UsageLogsVerification verification =
+                    verifyLocked(
+                            connection,
+                            prepared,
+                            "access exclusive",
+                            options.listLimit(),
+                            " is kept");
             execute(connection, "drop table " + prepared.sql().sourceTable());
             UsageLogsMigrationStore.dropped(connection, options.schema());
             connection.commit();
 
-            LOG.infof("usage_logs migration of %s: dropped the retired table %s after verifying"
-                    + " its %d rows once more", options.schema(), prepared.source().table(),
-                    verification.comparison().rows());
-            return new UsageLogsRetirement(prepared.source().displayName(),
-                    prepared.source().displayName(), "dropped", verification);
+            LOG.infof(
+                    "usage_logs migration of %s: dropped the retired table %s after verifying"
+                            + " its %d rows once more",
+                    options.schema(), prepared.source().table(), verification.comparison().rows());
+            return new UsageLogsRetirement(
+                    prepared.source().displayName(),
+                    prepared.source().displayName(),
+                    "dropped",
+                    verification);
         } catch (SQLException failed) {
             throw lockTimeout(failed, "the retired table");
         }
@@ -113,25 +140,41 @@ public final class UsageLogsRetirer {
             Connection connection = locked.get();
             MigrationConnections.begin(connection, false);
             MigrationTarget target = UsageLogsMigration.requireSchema(connection);
-            Relation relation = UsageLogsCatalog.relation(connection, options.schema(),
-                    UsageLogsSource.TABLE);
+            Relation relation =
+                    UsageLogsCatalog.relation(connection, options.schema(), UsageLogsSource.TABLE);
             switch (relation) {
                 case VIEW -> {
                     return new UsageLogsView(name, false, VIEW_READERS);
                 }
-                case TABLE -> throw UsageLogsMigrationException.conflict(name + " is still the"
-                        + " legacy table; finish the migration before a view takes its name.");
-                case OTHER -> throw UsageLogsMigrationException.conflict(name
-                        + " is taken by something that is neither a table nor a view.");
+                case TABLE ->
+                        throw UsageLogsMigrationException.conflict(
+                                name
+                                        + " is still the legacy table; finish the migration before"
+                                        + " a view takes its name.");
+                case OTHER ->
+                        throw UsageLogsMigrationException.conflict(
+                                name
+                                        + " is taken by something that is neither a table nor a"
+                                        + " view.");
                 case ABSENT -> requireSchemaExists(connection, options.schema());
             }
 
             execute(connection, UsageLogsSql.view(options.schema(), target));
-            execute(connection, "comment on view " + qualified(options.schema()) + " is "
-                    + UsageLogsSql.literal("Read-only legacy shape of request_logs;"
-                            + " row-level security applies to whoever queries it."));
-            execute(connection, "grant select on " + qualified(options.schema()) + " to "
-                    + String.join(", ", VIEW_READERS.stream().map(UsageLogsSql::quote).toList()));
+            execute(
+                    connection,
+                    "comment on view "
+                            + qualified(options.schema())
+                            + " is "
+                            + UsageLogsSql.literal(
+                                    "Read-only legacy shape of request_logs; row-level security"
+                                            + " applies to whoever queries it."));
+            execute(
+                    connection,
+                    "grant select on "
+                            + qualified(options.schema())
+                            + " to "
+                            + String.join(
+                                    ", ", VIEW_READERS.stream().map(UsageLogsSql::quote).toList()));
             grantSchemaUsage(connection, options.schema());
             connection.commit();
             LOG.infof("created the read-only view %s over request_logs", name);
@@ -146,12 +189,13 @@ public final class UsageLogsRetirer {
             if (holder == 0) {
                 return false;
             }
-            try (PreparedStatement terminate = connection.prepareStatement(
-                    "select pg_terminate_backend(?)")) {
+            try (PreparedStatement terminate =
+                    connection.prepareStatement("select pg_terminate_backend(?)")) {
                 terminate.setInt(1, holder);
                 try (ResultSet row = terminate.executeQuery()) {
                     row.next();
-                    LOG.infof("usage_logs migration step stopped: ended its database session %d",
+                    LOG.infof(
+                            "usage_logs migration step stopped: ended its database session %d",
                             holder);
                     return row.getBoolean(1);
                 }
@@ -159,11 +203,17 @@ public final class UsageLogsRetirer {
         }
     }
 
-    private UsageLogsVerification verifyLocked(Connection connection, Prepared prepared,
-            String lockMode, int listLimit, String consequence) throws SQLException {
+    private UsageLogsVerification verifyLocked(
+            Connection connection,
+            Prepared prepared,
+            String lockMode,
+            int listLimit,
+            String consequence)
+            throws SQLException {
         execute(connection, "set local lock_timeout = '10s'");
-        execute(connection, "lock table " + prepared.sql().sourceTable() + " in " + lockMode
-                + " mode");
+        execute(
+                connection,
+                "lock table " + prepared.sql().sourceTable() + " in " + lockMode + " mode");
         UsageLogsVerification verification =
                 UsageLogsMigration.compareInTransaction(connection, prepared.sql(), listLimit);
         if (verification.passed()) {
@@ -172,29 +222,38 @@ public final class UsageLogsRetirer {
         connection.rollback();
         if (prepared.state().isPresent()) {
             MigrationConnections.begin(connection, false);
-            UsageLogsMigrationStore.verified(connection, prepared.state().get().sourceSchema(),
-                    false);
+            UsageLogsMigrationStore.verified(
+                    connection, prepared.state().get().sourceSchema(), false);
             connection.commit();
         }
         UsageLogsMigration.logVerification(prepared.source().schema(), verification);
-        throw UsageLogsMigrationException.conflict("Verification failed, so "
-                + prepared.source().displayName() + consequence + ": "
-                + UsageLogsMigration.counts(verification.comparison())
-                + ". The verify step lists the rows.");
+        throw UsageLogsMigrationException.conflict(
+                "Verification failed, so "
+                        + prepared.source().displayName()
+                        + consequence
+                        + ": "
+                        + UsageLogsMigration.counts(verification.comparison())
+                        + ". The verify step lists the rows.");
     }
 
     private static void requireFinished(Connection connection, String schema, String confirm)
             throws SQLException {
         UsageLogsMigration.requireSchema(connection);
-        UsageLogsMigrationState state = UsageLogsMigrationStore.find(connection, schema)
-                .filter(s -> s.phase() == Phase.FINISHED)
-                .orElseThrow(() -> UsageLogsMigrationException.conflict("Only the table a"
-                        + " finished migration renamed can be dropped, and the migration of "
-                        + schema + " is not finished (or already dropped)."));
+        UsageLogsMigrationState state =
+                UsageLogsMigrationStore.find(connection, schema)
+                        .filter(s -> s.phase() == Phase.FINISHED)
+                        .orElseThrow(
+                                () ->
+                                        UsageLogsMigrationException.conflict(
+                                                "Only the table a finished migration renamed can be"
+                                                        + " dropped, and the migration of "
+                                                        + schema
+                                                        + " is not finished (or already"
+                                                        + " dropped)."));
         String retired = schema + "." + state.retiredTable();
         if (!confirm.equals(retired) && !confirm.equals(state.retiredTable())) {
-            throw UsageLogsMigrationException.invalid("confirm", "must name the retired table, "
-                    + retired + ", to drop it.");
+            throw UsageLogsMigrationException.invalid(
+                    "confirm", "must name the retired table, " + retired + ", to drop it.");
         }
     }
 
@@ -208,18 +267,21 @@ public final class UsageLogsRetirer {
     }
 
     /** Readers need to reach the schema too; public lets everyone, another may not. */
-    private static void grantSchemaUsage(Connection connection, String schema)
-            throws SQLException {
+    private static void grantSchemaUsage(Connection connection, String schema) throws SQLException {
         for (String reader : VIEW_READERS) {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select has_schema_privilege(?, ?, 'USAGE')")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("select has_schema_privilege(?, ?, 'USAGE')")) {
                 query.setString(1, reader);
                 query.setString(2, schema);
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
                     if (!row.getBoolean(1)) {
-                        execute(connection, "grant usage on schema " + UsageLogsSql.quote(schema)
-                                + " to " + UsageLogsSql.quote(reader));
+                        execute(
+                                connection,
+                                "grant usage on schema "
+                                        + UsageLogsSql.quote(schema)
+                                        + " to "
+                                        + UsageLogsSql.quote(reader));
                     }
                 }
             }
@@ -228,14 +290,15 @@ public final class UsageLogsRetirer {
 
     private static void requireSchemaExists(Connection connection, String schema)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "select exists (select 1 from pg_namespace where nspname = ?)")) {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "select exists (select 1 from pg_namespace where nspname = ?)")) {
             query.setString(1, schema);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 if (!row.getBoolean(1)) {
-                    throw UsageLogsMigrationException.notFound("There is no schema " + schema
-                            + ".");
+                    throw UsageLogsMigrationException.notFound(
+                            "There is no schema " + schema + ".");
                 }
             }
         }
@@ -244,9 +307,10 @@ public final class UsageLogsRetirer {
     /** A lock not granted in time means someone still uses the table: say so, not a 500. */
     private static SQLException lockTimeout(SQLException failed, String table) {
         if ("55P03".equals(failed.getSQLState())) {
-            throw UsageLogsMigrationException.conflict(table + " is in use by another session"
-                    + " (its lock was not granted within 10 s); stop the applications that still"
-                    + " use it and try again.");
+            throw UsageLogsMigrationException.conflict(
+                    table
+                            + " is in use by another session (its lock was not granted within 10"
+                            + " s); stop the applications that still use it and try again.");
         }
         return failed;
     }

@@ -16,10 +16,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * One copy pass, begun by {@link UsageLogsMigration#begin} on a connection that holds the
- * migration lock. Each batch and its checkpoint commit in one transaction, so a process killed
- * at any point leaves request_logs and the checkpoint agreeing, and the next run resumes after
- * the last committed batch. Once the pass has read every row, it verifies per key.
+ * One copy pass, begun by {@link UsageLogsMigration#begin} on a connection that holds the migration
+ * lock. Each batch and its checkpoint commit in one transaction, so a process killed at any point
+ * leaves request_logs and the checkpoint agreeing, and the next run resumes after the last
+ * committed batch. Once the pass has read every row, it verifies per key.
  */
 public final class UsageLogsRun {
 
@@ -36,8 +36,12 @@ public final class UsageLogsRun {
     private final String schema;
     private volatile boolean stopRequested;
 
-    UsageLogsRun(LockedConnection locked, MigrationConnections connections, UsageLogsSql sql,
-            UsageLogsMigrationOptions options, UsageLogsMigrationState started) {
+    UsageLogsRun(
+            LockedConnection locked,
+            MigrationConnections connections,
+            UsageLogsSql sql,
+            UsageLogsMigrationOptions options,
+            UsageLogsMigrationState started) {
         this.locked = locked;
         this.connection = locked.get();
         this.connections = connections;
@@ -82,8 +86,9 @@ public final class UsageLogsRun {
                 return true;
             }
             if (System.nanoTime() >= nextLog) {
-                LOG.infof("usage_logs migration of %s: %s", schema, progress(done, sessionStart)
-                        .describe());
+                LOG.infof(
+                        "usage_logs migration of %s: %s",
+                        schema, progress(done, sessionStart).describe());
                 nextLog = System.nanoTime() + LOG_EVERY_NANOS;
             }
             pause();
@@ -102,8 +107,13 @@ public final class UsageLogsRun {
             copy.setInt(parameter, options.batchSize());
             try (ResultSet row = copy.executeQuery()) {
                 row.next();
-                batch = new CopiedBatch(row.getLong(1), row.getLong(2), row.getLong(3),
-                        row.getLong(4), row.getObject(5, UUID.class));
+                batch =
+                        new CopiedBatch(
+                                row.getLong(1),
+                                row.getLong(2),
+                                row.getLong(3),
+                                row.getLong(4),
+                                row.getObject(5, UUID.class));
             }
         }
         UsageLogsMigrationStore.recordBatch(connection, schema, batch);
@@ -123,46 +133,79 @@ public final class UsageLogsRun {
         return verification;
     }
 
-    private UsageLogsRunReport report(boolean completed, double copySeconds,
-            UsageLogsVerification verification) throws SQLException {
+    private UsageLogsRunReport report(
+            boolean completed, double copySeconds, UsageLogsVerification verification)
+            throws SQLException {
         MigrationConnections.begin(connection, true);
-        UsageLogsMigrationState state = UsageLogsMigrationStore.find(connection, schema)
-                .orElseThrow();
+        UsageLogsMigrationState state =
+                UsageLogsMigrationStore.find(connection, schema).orElseThrow();
         connection.commit();
-        return new UsageLogsRunReport(sql.sourceName(), state.timeZone(), state.pass(),
-                completed, started.rowsDone(), state.rowsDone(), state.inserted(),
-                state.alreadyPresent(), state.rejected(), state.totalsFilled(),
-                Math.round(copySeconds * 10) / 10.0, state.progress(), verification);
+        return new UsageLogsRunReport(
+                sql.sourceName(),
+                state.timeZone(),
+                state.pass(),
+                completed,
+                started.rowsDone(),
+                state.rowsDone(),
+                state.inserted(),
+                state.alreadyPresent(),
+                state.rejected(),
+                state.totalsFilled(),
+                Math.round(copySeconds * 10) / 10.0,
+                state.progress(),
+                verification);
     }
 
     private void announce() {
         if (started.rowsDone() > 0) {
-            LOG.infof("usage_logs migration of %s: resuming pass %d after %d of %d rows"
-                    + " (batches of %d, times read in %s)", schema, started.pass(),
-                    started.rowsDone(), started.rowsTotal(), options.batchSize(),
+            LOG.infof(
+                    "usage_logs migration of %s: resuming pass %d after %d of %d rows"
+                            + " (batches of %d, times read in %s)",
+                    schema,
+                    started.pass(),
+                    started.rowsDone(),
+                    started.rowsTotal(),
+                    options.batchSize(),
                     started.timeZone());
         } else {
-            LOG.infof("usage_logs migration of %s: pass %d started over %d rows (batches of %d,"
-                    + " times read in %s)", schema, started.pass(), started.rowsTotal(),
-                    options.batchSize(), started.timeZone());
+            LOG.infof(
+                    "usage_logs migration of %s: pass %d started over %d rows (batches of %d,"
+                            + " times read in %s)",
+                    schema,
+                    started.pass(),
+                    started.rowsTotal(),
+                    options.batchSize(),
+                    started.timeZone());
         }
     }
 
     private void conclude(UsageLogsRunReport report) {
         if (!report.completed()) {
-            LOG.infof("usage_logs migration of %s: stopped after %d of %d rows; run it again to"
-                    + " resume", schema, report.rowsRead(), report.progress().rowsTotal());
+            LOG.infof(
+                    "usage_logs migration of %s: stopped after %d of %d rows; run it again to"
+                            + " resume",
+                    schema, report.rowsRead(), report.progress().rowsTotal());
             return;
         }
-        LOG.infof("usage_logs migration of %s: pass %d read %d rows in %.1f s: %d inserted, %d"
-                + " already present, %d rejected, %d totals filled", schema, report.pass(),
-                report.rowsRead(), report.copySeconds(), report.inserted(),
-                report.alreadyPresent(), report.rejected(), report.totalsFilled());
+        LOG.infof(
+                "usage_logs migration of %s: pass %d read %d rows in %.1f s: %d inserted, %d"
+                        + " already present, %d rejected, %d totals filled",
+                schema,
+                report.pass(),
+                report.rowsRead(),
+                report.copySeconds(),
+                report.inserted(),
+                report.alreadyPresent(),
+                report.rejected(),
+                report.totalsFilled());
         UsageLogsMigration.logVerification(schema, report.verification());
     }
 
     private MigrationProgress progress(long done, long sessionStart) {
-        return MigrationProgress.of(done, started.rowsTotal(), done - started.rowsDone(),
+        return MigrationProgress.of(
+                done,
+                started.rowsTotal(),
+                done - started.rowsDone(),
                 Duration.ofNanos(System.nanoTime() - sessionStart));
     }
 
@@ -179,17 +222,24 @@ public final class UsageLogsRun {
     }
 
     /**
-     * The batch in progress rolled back; committed batches stay, and so does the checkpoint
-     * after the last of them. Records why, on a fresh connection, if the database still answers.
+     * The batch in progress rolled back; committed batches stay, and so does the checkpoint after
+     * the last of them. Records why, on a fresh connection, if the database still answers.
      */
     private UsageLogsMigrationException interrupted(SQLException failed) {
-        String reason = failed.getMessage() == null ? failed.getClass().getSimpleName()
-                : failed.getMessage().lines().findFirst().orElse("");
-        LOG.warnf("usage_logs migration of %s interrupted (SQLSTATE %s): %s; run it again to"
-                + " resume after the last committed batch", schema, failed.getSQLState(), reason);
+        String reason =
+                failed.getMessage() == null
+                        ? failed.getClass().getSimpleName()
+                        : failed.getMessage().lines().findFirst().orElse("");
+        LOG.warnf(
+                "usage_logs migration of %s interrupted (SQLSTATE %s): %s; run it again to"
+                        + " resume after the last committed batch",
+                schema, failed.getSQLState(), reason);
         UsageLogsMigration.recordFailure(connections, schema, reason);
-        return new UsageLogsMigrationException(Kind.INTERRUPTED, "The run was interrupted ("
-                + reason + "); every committed batch is kept, and running again resumes after"
-                + " the last of them.");
+        return new UsageLogsMigrationException(
+                Kind.INTERRUPTED,
+                "The run was interrupted ("
+                        + reason
+                        + "); every committed batch is kept, and running again resumes after"
+                        + " the last of them.");
     }
 }

@@ -15,16 +15,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The migration's SQL, derived from {@link UsageLogColumn} (which legacy column lands where),
- * the legacy column types (how each converts exactly) and {@link MigrationRules} (which rows
+ * The migration's SQL, derived from {@link UsageLogColumn} (which legacy column lands where), the
+ * legacy column types (how each converts exactly) and {@link MigrationRules} (which rows
  * request_logs would refuse). Nothing here names a legacy column but the total_tokens fill rule.
  *
  * <p>Every query builds on one projection, {@link #mapped()}: each legacy row as the request_logs
- * row it becomes, plus {@value #FILLED} (whether total_tokens was filled in). On top of it,
- * {@value #BROKEN} lists the indexes into {@link #rules()} a row breaks, and the comparison with
- * request_logs sorts every legacy id into one of the {@link RowState}s. The comparison fences
- * its subqueries with OFFSET 0: inlined, the planner would build each row's details object once
- * for every rule and column that reads it, a dozen times over.
+ * row it becomes, plus {@value #FILLED} (whether total_tokens was filled in). On top of it, {@value
+ * #BROKEN} lists the indexes into {@link #rules()} a row breaks, and the comparison with
+ * request_logs sorts every legacy id into one of the {@link RowState}s. The comparison fences its
+ * subqueries with OFFSET 0: inlined, the planner would build each row's details object once for
+ * every rule and column that reads it, a dozen times over.
  */
 public final class UsageLogsSql {
 
@@ -93,11 +93,19 @@ public final class UsageLogsSql {
 
     /** Every legacy row as the request_logs row it becomes. */
     String mapped() {
-        String columns = target.columns().stream()
-                .map(column -> value(column) + " as " + quote(column.name()))
-                .collect(Collectors.joining(",\n       "));
-        return "select " + columns + ",\n       " + filled() + " as " + FILLED
-                + "\nfrom " + sourceTable() + " u";
+        String columns =
+                target.columns().stream()
+                        .map(column -> value(column) + " as " + quote(column.name()))
+                        .collect(Collectors.joining(",\n       "));
+        return "select "
+                + columns
+                + ",\n       "
+                + filled()
+                + " as "
+                + FILLED
+                + "\nfrom "
+                + sourceTable()
+                + " u";
     }
 
     /** {@link #mapped()} rows, each with the rules it breaks. */
@@ -106,35 +114,83 @@ public final class UsageLogsSql {
         for (int i = 0; i < rules.size(); i++) {
             tests.add("case when (" + rules.get(i).check() + ") is false then " + i + " end");
         }
-        return "select m.*, array_remove(array[" + String.join(",\n    ", tests)
-                + "]::int[], null) as " + BROKEN + "\nfrom (" + mappedRows + ") m";
+        return "select m.*, array_remove(array["
+                + String.join(",\n    ", tests)
+                + "]::int[], null) as "
+                + BROKEN
+                + "\nfrom ("
+                + mappedRows
+                + ") m";
     }
 
     /**
-     * Every legacy id with its {@link RowState}, the rules it breaks, the columns that differ,
-     * and whether its total_tokens is filled in (never for a row request_logs refuses).
+     * Every legacy id with its {@link RowState}, the rules it breaks, the columns that differ, and
+     * whether its total_tokens is filled in (never for a row request_logs refuses).
      */
     String comparison() {
         String id = UsageLogColumn.ID.target();
-        return "select c." + id + ", c." + FILLED + " and cardinality(c." + BROKEN + ") = 0 as "
-                + FILLED + ", c." + BROKEN + ", d." + DIFFERS + ",\n"
-                + "       case when r." + id + " is null then case when cardinality(c." + BROKEN
+        return "select c."
+                + id
+                + ", c."
+                + FILLED
+                + " and cardinality(c."
+                + BROKEN
+                + ") = 0 as "
+                + FILLED
+                + ", c."
+                + BROKEN
+                + ", d."
+                + DIFFERS
+                + ",\n"
+                + "       case when r."
+                + id
+                + " is null then case when cardinality(c."
+                + BROKEN
                 + ") = 0 then 'pending' else 'rejected' end\n"
-                + "            when cardinality(d." + DIFFERS + ") = 0 then 'migrated'"
-                + " else 'conflict' end as " + STATE + "\n"
-                + "from (" + checked(mapped() + "\noffset 0") + "\noffset 0) c\n"
-                + "left join " + target.qualifiedName() + " r on r." + id + " = c." + id + "\n"
-                + "cross join lateral (select " + differences() + " as " + DIFFERS + ") d";
+                + "            when cardinality(d."
+                + DIFFERS
+                + ") = 0 then 'migrated'"
+                + " else 'conflict' end as "
+                + STATE
+                + "\n"
+                + "from ("
+                + checked(mapped() + "\noffset 0")
+                + "\noffset 0) c\n"
+                + "left join "
+                + target.qualifiedName()
+                + " r on r."
+                + id
+                + " = c."
+                + id
+                + "\n"
+                + "cross join lateral (select "
+                + differences()
+                + " as "
+                + DIFFERS
+                + ") d";
     }
 
     /**
-     * The rows a comparison reports on: every one not migrated, and every one whose
-     * total_tokens is filled in; migrated rows without a filled total are only counted.
+     * The rows a comparison reports on: every one not migrated, and every one whose total_tokens is
+     * filled in; migrated rows without a filled total are only counted.
      */
     String notable() {
-        return "select " + UsageLogColumn.ID.target() + ", " + STATE + ", " + BROKEN + ", "
-                + DIFFERS + ", " + FILLED + "\nfrom (" + comparison() + ") x\nwhere " + STATE
-                + " <> 'migrated' or " + FILLED;
+        return "select "
+                + UsageLogColumn.ID.target()
+                + ", "
+                + STATE
+                + ", "
+                + BROKEN
+                + ", "
+                + DIFFERS
+                + ", "
+                + FILLED
+                + "\nfrom ("
+                + comparison()
+                + ") x\nwhere "
+                + STATE
+                + " <> 'migrated' or "
+                + FILLED;
     }
 
     /**
@@ -146,22 +202,51 @@ public final class UsageLogsSql {
     String batch(boolean first) {
         String id = UsageLogColumn.ID.target();
         String legacyId = "u." + quote(UsageLogColumn.ID.legacyName());
-        String window = mapped() + (first ? "" : "\nwhere " + legacyId + " > ?")
-                + "\norder by " + legacyId + " limit ?";
-        String columns = String.join(", ", writtenColumns().stream().map(UsageLogsSql::quote)
-                .toList());
-        return "with batch as materialized (\n" + checked(window) + "\n),\n"
+        String window =
+                mapped()
+                        + (first ? "" : "\nwhere " + legacyId + " > ?")
+                        + "\norder by "
+                        + legacyId
+                        + " limit ?";
+        String columns =
+                String.join(", ", writtenColumns().stream().map(UsageLogsSql::quote).toList());
+        return "with batch as materialized (\n"
+                + checked(window)
+                + "\n),\n"
                 + "inserted as (\n"
-                + "insert into " + target.qualifiedName() + " (" + columns + ")\n"
-                + "select " + columns + " from batch where cardinality(" + BROKEN + ") = 0\n"
-                + "on conflict (" + id + ") do nothing\n"
-                + "returning " + id + "\n)\n"
+                + "insert into "
+                + target.qualifiedName()
+                + " ("
+                + columns
+                + ")\n"
+                + "select "
+                + columns
+                + " from batch where cardinality("
+                + BROKEN
+                + ") = 0\n"
+                + "on conflict ("
+                + id
+                + ") do nothing\n"
+                + "returning "
+                + id
+                + "\n)\n"
                 + "select (select count(*) from batch),\n"
-                + "       (select count(*) from batch where cardinality(" + BROKEN + ") > 0),\n"
+                + "       (select count(*) from batch where cardinality("
+                + BROKEN
+                + ") > 0),\n"
                 + "       (select count(*) from inserted),\n"
-                + "       (select count(*) from inserted i join batch b on b." + id + " = i." + id
-                + " where b." + FILLED + "),\n"
-                + "       (select " + id + " from batch order by " + id + " desc limit 1)";
+                + "       (select count(*) from inserted i join batch b on b."
+                + id
+                + " = i."
+                + id
+                + " where b."
+                + FILLED
+                + "),\n"
+                + "       (select "
+                + id
+                + " from batch order by "
+                + id
+                + " desc limit 1)";
     }
 
     /** All legacy rows, for the comparison's total and a pass's expected count. */
@@ -174,21 +259,36 @@ public final class UsageLogsSql {
      * check request_logs' row-level security as the querying role, not as the view's owner.
      */
     static String view(String schema, MigrationTarget target) {
-        String columns = Arrays.stream(UsageLogColumn.values())
-                .map(column -> column.readExpression("r") + " as " + quote(column.legacyName()))
-                .collect(Collectors.joining(",\n       "));
-        return "create view " + quote(schema) + "." + quote(UsageLogsSource.TABLE)
-                + " with (security_invoker = true) as\nselect " + columns + "\nfrom "
-                + target.qualifiedName() + " r";
+        String columns =
+                Arrays.stream(UsageLogColumn.values())
+                        .map(
+                                column ->
+                                        column.readExpression("r")
+                                                + " as "
+                                                + quote(column.legacyName()))
+                        .collect(Collectors.joining(",\n       "));
+        return "create view "
+                + quote(schema)
+                + "."
+                + quote(UsageLogsSource.TABLE)
+                + " with (security_invoker = true) as\nselect "
+                + columns
+                + "\nfrom "
+                + target.qualifiedName()
+                + " r";
     }
 
     private String value(Column column) {
         if (column.name().equals(DETAILS_COLUMN)) {
             return details();
         }
-        Optional<UsageLogColumn> mapped = Arrays.stream(UsageLogColumn.values())
-                .filter(c -> c.source() == Source.COLUMN && c.target().equals(column.name()))
-                .findFirst();
+        Optional<UsageLogColumn> mapped =
+                Arrays.stream(UsageLogColumn.values())
+                        .filter(
+                                c ->
+                                        c.source() == Source.COLUMN
+                                                && c.target().equals(column.name()))
+                        .findFirst();
         return mapped.map(this::converted).orElse("null::" + column.type());
     }
 
@@ -208,14 +308,23 @@ public final class UsageLogsSql {
         if (column != UsageLogColumn.TOTAL_TOKENS) {
             return converted(column);
         }
-        return "coalesce(" + converted(column) + ", " + converted(UsageLogColumn.INPUT_TOKENS)
-                + " + " + converted(UsageLogColumn.OUTPUT_TOKENS) + ")";
+        return "coalesce("
+                + converted(column)
+                + ", "
+                + converted(UsageLogColumn.INPUT_TOKENS)
+                + " + "
+                + converted(UsageLogColumn.OUTPUT_TOKENS)
+                + ")";
     }
 
     private String filled() {
-        return "(" + legacy(UsageLogColumn.TOTAL_TOKENS) + " is null and "
-                + legacy(UsageLogColumn.INPUT_TOKENS) + " is not null and "
-                + legacy(UsageLogColumn.OUTPUT_TOKENS) + " is not null)";
+        return "("
+                + legacy(UsageLogColumn.TOTAL_TOKENS)
+                + " is null and "
+                + legacy(UsageLogColumn.INPUT_TOKENS)
+                + " is not null and "
+                + legacy(UsageLogColumn.OUTPUT_TOKENS)
+                + " is not null)";
     }
 
     /** The legacy value as the type it is stored as, exactly. */
@@ -224,9 +333,10 @@ public final class UsageLogsSql {
         String type = source.typeOf(column);
         return switch (column.type()) {
             case NUMERIC -> FLOATS.contains(type) ? value + "::text::numeric" : value + "::numeric";
-            case TIMESTAMPTZ -> type.equals("timestamp without time zone")
-                    ? "(" + value + " at time zone " + literal(zone.getId()) + ")"
-                    : value;
+            case TIMESTAMPTZ ->
+                    type.equals("timestamp without time zone")
+                            ? "(" + value + " at time zone " + literal(zone.getId()) + ")"
+                            : value;
             default -> value + "::" + column.type().sqlName();
         };
     }
@@ -236,8 +346,12 @@ public final class UsageLogsSql {
         List<String> tests = new ArrayList<>();
         for (UsageLogColumn column : UsageLogColumn.values()) {
             if (column != UsageLogColumn.ID) {
-                tests.add("case when " + differs(column) + " then " + literal(column.legacyName())
-                        + " end");
+                tests.add(
+                        "case when "
+                                + differs(column)
+                                + " then "
+                                + literal(column.legacyName())
+                                + " end");
             }
         }
         return "array_remove(array[" + String.join(",\n    ", tests) + "]::text[], null)";

@@ -10,11 +10,14 @@ public sealed interface Condition {
 
     boolean negated();
 
-    /**
-     * {@code column op value}; for {@link Operator#IN} the value is in {@code values} instead.
-     */
-    record Comparison(UsageLogColumn column, Operator operator, boolean negated, String value,
-            List<String> values) implements Condition {
+    /** {@code column op value}; for {@link Operator#IN} the value is in {@code values} instead. */
+    record Comparison(
+            UsageLogColumn column,
+            Operator operator,
+            boolean negated,
+            String value,
+            List<String> values)
+            implements Condition {
 
         public Comparison {
             values = values == null ? List.of() : List.copyOf(values);

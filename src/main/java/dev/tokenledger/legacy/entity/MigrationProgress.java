@@ -23,8 +23,8 @@ public record MigrationProgress(
      * @param rowsThisSession rows read since this process took over
      * @param elapsed time since this process took over
      */
-    public static MigrationProgress of(long rowsDone, long rowsTotal, long rowsThisSession,
-            Duration elapsed) {
+    public static MigrationProgress of(
+            long rowsDone, long rowsTotal, long rowsThisSession, Duration elapsed) {
         long total = Math.max(rowsTotal, rowsDone);
         double percent = total == 0 ? 100.0 : Math.floor(rowsDone * 1000.0 / total) / 10.0;
         long millis = Math.max(elapsed.toMillis(), 0);
@@ -35,8 +35,14 @@ public record MigrationProgress(
 
     /** One log line's worth: "250000 of 1000000 rows (25.0%), 41000 rows/s, about 19 s left". */
     public String describe() {
-        return rowsDone + " of " + rowsTotal + " rows (" + percent + "%), " + rowsPerSecond
-                + " rows/s, " + (secondsLeft == null ? "time left unknown"
-                        : "about " + secondsLeft + " s left");
+        return rowsDone
+                + " of "
+                + rowsTotal
+                + " rows ("
+                + percent
+                + "%), "
+                + rowsPerSecond
+                + " rows/s, "
+                + (secondsLeft == null ? "time left unknown" : "about " + secondsLeft + " s left");
     }
 }

@@ -19,8 +19,10 @@ public enum Operator {
     IN("in", "in");
 
     /** PostgREST operators that exist but that usage_logs never needed; refused with a hint. */
-    public static final Set<String> UNSUPPORTED = Set.of("match", "imatch", "fts", "plfts",
-            "phfts", "wfts", "cs", "cd", "ov", "sl", "sr", "nxr", "nxl", "adj", "all", "any");
+    public static final Set<String> UNSUPPORTED =
+            Set.of(
+                    "match", "imatch", "fts", "plfts", "phfts", "wfts", "cs", "cd", "ov", "sl",
+                    "sr", "nxr", "nxl", "adj", "all", "any");
 
     private final String wireName;
     private final String sql;

@@ -10,8 +10,8 @@ import java.util.List;
  * @param parameters the literals, in placeholder order
  * @param columns the labels of the result columns, the old names where a column is selected
  */
-public record TranslatedQuery(String sql, String jdbcSql, List<SqlParameter> parameters,
-        List<String> columns) {
+public record TranslatedQuery(
+        String sql, String jdbcSql, List<SqlParameter> parameters, List<String> columns) {
 
     public TranslatedQuery {
         parameters = List.copyOf(parameters);

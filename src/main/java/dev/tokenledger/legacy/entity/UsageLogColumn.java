@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The fixed mapping of the retired usage_logs columns onto request_logs. The compat endpoint,
- * the SQL translator, the data migration and the optional view all read it, so a change to the
- * mapping is a change here and nowhere else.
+ * The fixed mapping of the retired usage_logs columns onto request_logs. The compat endpoint, the
+ * SQL translator, the data migration and the optional view all read it, so a change to the mapping
+ * is a change here and nowhere else.
  *
- * <p>Token counts inside additional_details are whole JSON numbers written without a fraction
- * (the database's request_logs_details_valid constraint), so the casts below cannot fail.
+ * <p>Token counts inside additional_details are whole JSON numbers written without a fraction (the
+ * database's request_logs_details_valid constraint), so the casts below cannot fail.
  */
 public enum UsageLogColumn {
     ID("id", Source.COLUMN, "id", SqlType.UUID),
@@ -80,8 +80,8 @@ public enum UsageLogColumn {
     }
 
     /**
-     * The SQL expression reading this column from a request_logs row, e.g. {@code r.end_user}
-     * or {@code (r.additional_details ->> 'input_tokens')::bigint}.
+     * The SQL expression reading this column from a request_logs row, e.g. {@code r.end_user} or
+     * {@code (r.additional_details ->> 'input_tokens')::bigint}.
      *
      * @param alias the request_logs alias, or empty for none
      */

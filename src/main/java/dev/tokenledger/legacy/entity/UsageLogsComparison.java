@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Every legacy id compared with request_logs, key by key: counts that add up to {@code rows},
- * and the first rows (by id) of each kind that needs attention.
+ * Every legacy id compared with request_logs, key by key: counts that add up to {@code rows}, and
+ * the first rows (by id) of each kind that needs attention.
  */
 @Schema(name = "UsageLogsComparison")
 public record UsageLogsComparison(
@@ -14,12 +14,18 @@ public record UsageLogsComparison(
         @Schema(description = "Present in request_logs under the legacy id with equal values.")
                 long migrated,
         @Schema(description = "Not yet in request_logs; a run would copy them.") long pending,
-        @Schema(description = "Not in request_logs because request_logs would refuse them;"
-                + " fix them in the legacy table and run again.") long rejected,
+        @Schema(
+                        description =
+                                "Not in request_logs because request_logs would refuse them;"
+                                        + " fix them in the legacy table and run again.")
+                long rejected,
         @Schema(description = "In request_logs under the legacy id but with different values.")
                 long conflicts,
-        @Schema(description = "Rows whose NULL total_tokens is (or will be) input_tokens +"
-                + " output_tokens.") long totalsFilled,
+        @Schema(
+                        description =
+                                "Rows whose NULL total_tokens is (or will be) input_tokens +"
+                                        + " output_tokens.")
+                long totalsFilled,
         @Schema(description = "Whether every legacy row is migrated with equal values.")
                 boolean complete,
         List<RejectedRow> rejectedRows,

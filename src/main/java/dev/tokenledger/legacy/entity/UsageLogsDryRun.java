@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * What a run would do, found without writing anything.
  *
  * @param columns the legacy table's columns and their types, as the conversion reads them
- * @param readyToRun whether a run can start (no problems); rejected rows and conflicts do not
- *     stop a run, they stop the rename
+ * @param readyToRun whether a run can start (no problems); rejected rows and conflicts do not stop
+ *     a run, they stop the rename
  * @param comparison null when problems keep the rows from being read
  */
 @Schema(name = "UsageLogsDryRun")

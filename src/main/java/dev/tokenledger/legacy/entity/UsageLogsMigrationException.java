@@ -1,8 +1,8 @@
 package dev.tokenledger.legacy.entity;
 
 /**
- * Why a usage_logs migration step was refused, in words an operator can act on. The REST
- * boundary turns the kind into a status code, the command line into an exit code.
+ * Why a usage_logs migration step was refused, in words an operator can act on. The REST boundary
+ * turns the kind into a status code, the command line into an exit code.
  */
 public class UsageLogsMigrationException extends RuntimeException {
 

@@ -6,8 +6,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * How a usage_logs migration step runs. The REST boundary reads these from query parameters and
- * the command line from options, both by the same snake_case names, so both validate alike.
+ * How a usage_logs migration step runs. The REST boundary reads these from query parameters and the
+ * command line from options, both by the same snake_case names, so both validate alike.
  *
  * @param schema the schema holding the legacy usage_logs table
  * @param timeZone the zone that times without a zone were written in; empty means the zone the
@@ -17,11 +17,7 @@ import java.util.regex.Pattern;
  * @param listLimit how many rows each list of a report shows at most (counts are always whole)
  */
 public record UsageLogsMigrationOptions(
-        String schema,
-        Optional<ZoneId> timeZone,
-        int batchSize,
-        long pauseMillis,
-        int listLimit) {
+        String schema, Optional<ZoneId> timeZone, int batchSize, long pauseMillis, int listLimit) {
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final int DEFAULT_BATCH_SIZE = 5_000;
@@ -42,11 +38,21 @@ public record UsageLogsMigrationOptions(
         return new UsageLogsMigrationOptions(
                 schema(values.apply("schema")),
                 zone(values.apply("time_zone")),
-                (int) number(values.apply("batch_size"), "batch_size", DEFAULT_BATCH_SIZE, 1,
-                        MAX_BATCH_SIZE),
+                (int)
+                        number(
+                                values.apply("batch_size"),
+                                "batch_size",
+                                DEFAULT_BATCH_SIZE,
+                                1,
+                                MAX_BATCH_SIZE),
                 number(values.apply("pause_ms"), "pause_ms", 0, 0, MAX_PAUSE_MILLIS),
-                (int) number(values.apply("list_limit"), "list_limit", DEFAULT_LIST_LIMIT, 1,
-                        MAX_LIST_LIMIT));
+                (int)
+                        number(
+                                values.apply("list_limit"),
+                                "list_limit",
+                                DEFAULT_LIST_LIMIT,
+                                1,
+                                MAX_LIST_LIMIT));
     }
 
     /** The zone to read times in when neither these options nor an earlier run name one. */
@@ -59,8 +65,10 @@ public record UsageLogsMigrationOptions(
             return DEFAULT_SCHEMA;
         }
         if (!IDENTIFIER.matcher(value).matches()) {
-            throw UsageLogsMigrationException.invalid("schema", "must be a lower-case schema"
-                    + " name of letters, digits and underscores, such as public.");
+            throw UsageLogsMigrationException.invalid(
+                    "schema",
+                    "must be a lower-case schema"
+                            + " name of letters, digits and underscores, such as public.");
         }
         return value;
     }
@@ -70,8 +78,8 @@ public record UsageLogsMigrationOptions(
             return Optional.empty();
         }
         if (!ZoneId.getAvailableZoneIds().contains(value)) {
-            throw UsageLogsMigrationException.invalid("time_zone",
-                    "must be an IANA time zone name such as UTC or Europe/Berlin.");
+            throw UsageLogsMigrationException.invalid(
+                    "time_zone", "must be an IANA time zone name such as UTC or Europe/Berlin.");
         }
         return Optional.of(ZoneId.of(value));
     }
@@ -88,7 +96,7 @@ public record UsageLogsMigrationOptions(
         } catch (NumberFormatException notANumber) {
             // refused below, with the range
         }
-        throw UsageLogsMigrationException.invalid(name,
-                "must be a whole number from " + min + " to " + max + ".");
+        throw UsageLogsMigrationException.invalid(
+                name, "must be a whole number from " + min + " to " + max + ".");
     }
 }

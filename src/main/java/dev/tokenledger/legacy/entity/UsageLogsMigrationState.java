@@ -48,7 +48,10 @@ public record UsageLogsMigrationState(
 
     /** The pass's progress, at the pace of the process that last took it over. */
     public MigrationProgress progress() {
-        return MigrationProgress.of(rowsDone, rowsTotal, rowsDone - sessionRowsStart,
+        return MigrationProgress.of(
+                rowsDone,
+                rowsTotal,
+                rowsDone - sessionRowsStart,
                 Duration.between(sessionStartedAt, copiedAt));
     }
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Where the migration of one schema's usage_logs stands, read from the database, so it is the
- * same whichever node or command line is running it.
+ * Where the migration of one schema's usage_logs stands, read from the database, so it is the same
+ * whichever node or command line is running it.
  *
  * @param legacyTable what the name usage_logs is now: table, view (the read-only view over
  *     request_logs), absent, or other
@@ -37,9 +37,26 @@ public record UsageLogsMigrationStatus(
         Instant updatedAt) {
 
     /** A legacy table no migration step has touched yet. */
-    public static UsageLogsMigrationStatus untouched(String source, String legacyTable,
-            boolean stepRunning) {
-        return new UsageLogsMigrationStatus(source, legacyTable, stepRunning, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+    public static UsageLogsMigrationStatus untouched(
+            String source, String legacyTable, boolean stepRunning) {
+        return new UsageLogsMigrationStatus(
+                source,
+                legacyTable,
+                stepRunning,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -3,11 +3,11 @@ package dev.tokenledger.legacy.entity;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What a run did. Counts cover the whole pass, including rows an interrupted process copied
- * before this one resumed it.
+ * What a run did. Counts cover the whole pass, including rows an interrupted process copied before
+ * this one resumed it.
  *
- * @param completed false when the run was stopped before reading every row; running again
- *     resumes after the last committed batch
+ * @param completed false when the run was stopped before reading every row; running again resumes
+ *     after the last committed batch
  * @param resumedAfter rows of the pass already read when this process took it over
  * @param alreadyPresent rows skipped because their id was already in request_logs
  * @param copySeconds time this process spent copying

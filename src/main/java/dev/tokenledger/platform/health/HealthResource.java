@@ -28,20 +28,24 @@ public class HealthResource {
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
     DataSource dataSource;
 
-    @Inject
-    SchemaState state;
+    @Inject SchemaState state;
 
     @GET
     @Operation(summary = "Readiness: database reachable and schema migrated. Needs no token.")
-    @APIResponse(responseCode = "200", description = "Ready.",
+    @APIResponse(
+            responseCode = "200",
+            description = "Ready.",
             content = @Content(schema = @Schema(implementation = Health.class)))
-    @APIResponse(responseCode = "503", description = "Not ready; `reason` says why.",
+    @APIResponse(
+            responseCode = "503",
+            description = "Not ready; `reason` says why.",
             content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health() {
         String problem = state.isReady() ? databaseProblem() : state.problem();
-        Health health = problem == null
-                ? new Health("UP", "UP", state.version(), null)
-                : new Health("DOWN", "DOWN", state.version(), problem);
+        Health health =
+                problem == null
+                        ? new Health("UP", "UP", state.version(), null)
+                        : new Health("DOWN", "DOWN", state.version(), problem);
         return Response.status(problem == null ? 200 : 503).entity(health).build();
     }
 

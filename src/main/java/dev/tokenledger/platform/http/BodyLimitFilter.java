@@ -13,8 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses bodies over the documented maximum before reading them: at once when Content-Length
- * says so, otherwise as soon as the streamed body passes the limit.
+ * Refuses bodies over the documented maximum before reading them: at once when Content-Length says
+ * so, otherwise as soon as the streamed body passes the limit.
  */
 @Provider
 @PreMatching
@@ -33,7 +33,8 @@ public class BodyLimitFilter implements ContainerRequestFilter {
             throw tooLarge(maxBodyBytes);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes));
+            request.setEntityStream(
+                    new LimitedInputStream(request.getEntityStream(), maxBodyBytes));
         }
     }
 

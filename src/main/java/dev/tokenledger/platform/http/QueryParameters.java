@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads query parameters taken as strings, so that a malformed value is a 422 naming the
- * parameter rather than the 404 that JAX-RS gives for a failed conversion.
+ * Reads query parameters taken as strings, so that a malformed value is a 422 naming the parameter
+ * rather than the 404 that JAX-RS gives for a failed conversion.
  */
 public final class QueryParameters {
 
@@ -30,8 +30,9 @@ public final class QueryParameters {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw ProblemException.invalid(Violation.atParameter("limit",
-                "must be a whole number from 1 to " + maxLimit + "."));
+        throw ProblemException.invalid(
+                Violation.atParameter(
+                        "limit", "must be a whole number from 1 to " + maxLimit + "."));
     }
 
     /**
@@ -44,8 +45,9 @@ public final class QueryParameters {
         }
         String name = value.trim();
         if (!ZoneId.getAvailableZoneIds().contains(name)) {
-            throw ProblemException.invalid(Violation.atParameter("tz",
-                    "must be an IANA time zone name such as Europe/Berlin or UTC."));
+            throw ProblemException.invalid(
+                    Violation.atParameter(
+                            "tz", "must be an IANA time zone name such as Europe/Berlin or UTC."));
         }
         return ZoneId.of(name);
     }
@@ -55,10 +57,16 @@ public final class QueryParameters {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(IsoTimes.dateOrDateTime(value, zone).orElseThrow(() ->
-                ProblemException.invalid(Violation.atParameter(name,
-                        "must be an ISO-8601 date (2025-05-01) or date and time"
-                                + " (2025-05-01T10:00:00Z)."))));
+        return Optional.of(
+                IsoTimes.dateOrDateTime(value, zone)
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.invalid(
+                                                Violation.atParameter(
+                                                        name,
+                                                        "must be an ISO-8601 date (2025-05-01) or"
+                                                                + " date and time"
+                                                                + " (2025-05-01T10:00:00Z)."))));
     }
 
     /** Refuses a range whose end is not after its start. */
@@ -82,8 +90,9 @@ public final class QueryParameters {
             return Optional.empty();
         }
         if (value.length() > maxLength || value.indexOf('\0') >= 0) {
-            throw ProblemException.invalid(Violation.atParameter(name,
-                    "must be at most " + maxLength + " characters without NUL."));
+            throw ProblemException.invalid(
+                    Violation.atParameter(
+                            name, "must be at most " + maxLength + " characters without NUL."));
         }
         return Optional.of(value);
     }

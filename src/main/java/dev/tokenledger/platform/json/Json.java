@@ -2,6 +2,7 @@ package dev.tokenledger.platform.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,16 +11,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 
 /**
  * The one JSON configuration of the application, shared by JAX-RS, the JSONB column mapping and
  * request parsing, so a number or a time reads and writes the same everywhere.
  *
  * <p>Decimals are read as {@code BigDecimal}, never through {@code double}, and keep the digits
- * they were written with (0.50 stays 0.50); names are snake_case
- * like the table's columns; times are ISO-8601 strings; duplicate keys and trailing content are
- * errors; nesting is bounded so a hostile document cannot exhaust the stack.
+ * they were written with (0.50 stays 0.50); names are snake_case like the table's columns; times
+ * are ISO-8601 strings; duplicate keys and trailing content are errors; nesting is bounded so a
+ * hostile document cannot exhaust the stack.
  */
 public final class Json {
 

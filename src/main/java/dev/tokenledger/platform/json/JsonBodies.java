@@ -18,14 +18,15 @@ public final class JsonBodies {
         try {
             JsonNode document = Json.mapper().readTree(body);
             if (document == null || document.isMissingNode()) {
-                throw ProblemException.malformed("The request body is empty; send a JSON document.");
+                throw ProblemException.malformed(
+                        "The request body is empty; send a JSON document.");
             }
             return document;
         } catch (BodyTooLargeException tooLarge) {
             throw tooLarge.toProblem();
         } catch (StreamConstraintsException constraint) {
-            throw ProblemException.malformed("The JSON document exceeds a parser limit: "
-                    + constraint.getOriginalMessage());
+            throw ProblemException.malformed(
+                    "The JSON document exceeds a parser limit: " + constraint.getOriginalMessage());
         } catch (JsonProcessingException malformed) {
             throw ProblemException.malformed(describe(malformed));
         } catch (IOException io) {
@@ -42,8 +43,12 @@ public final class JsonBodies {
         int cut = message.indexOf('\n');
         message = cut < 0 ? message : message.substring(0, cut);
         if (malformed.getLocation() != null) {
-            message += " (line " + malformed.getLocation().getLineNr()
-                    + ", column " + malformed.getLocation().getColumnNr() + ")";
+            message +=
+                    " (line "
+                            + malformed.getLocation().getLineNr()
+                            + ", column "
+                            + malformed.getLocation().getColumnNr()
+                            + ")";
         }
         return "The request body is not valid JSON: " + message;
     }

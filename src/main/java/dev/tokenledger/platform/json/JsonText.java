@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 
 /**
- * A JSON value kept as the text PostgreSQL gave it, written into responses as it is: a listing
- * of JSONB columns need not parse and re-serialise every row. Only for text that came out of a
- * {@code jsonb} column, which is always valid JSON.
+ * A JSON value kept as the text PostgreSQL gave it, written into responses as it is: a listing of
+ * JSONB columns need not parse and re-serialise every row. Only for text that came out of a {@code
+ * jsonb} column, which is always valid JSON.
  */
 @JsonSerialize(using = JsonText.Writer.class)
 public record JsonText(String json) {

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Reads a PostgreSQL error out of an exception chain and, where it is the caller's doing (bad
- * data, a broken constraint, a row-level-security refusal, a cancelled statement), turns it into
- * the matching client error. The SQLSTATE classes are PostgreSQL's (Appendix A of its manual).
+ * Reads a PostgreSQL error out of an exception chain and, where it is the caller's doing (bad data,
+ * a broken constraint, a row-level-security refusal, a cancelled statement), turns it into the
+ * matching client error. The SQLSTATE classes are PostgreSQL's (Appendix A of its manual).
  */
 public final class DatabaseRefusal {
 
@@ -24,8 +24,11 @@ public final class DatabaseRefusal {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 Optional<ProblemException> refusal =
                         classify(sql.getSQLState(), firstLine(sql.getMessage()));
-                refusal.ifPresent(problem -> LOG.warnf("database refused a request (SQLSTATE %s):"
-                        + " %s", sql.getSQLState(), firstLine(sql.getMessage())));
+                refusal.ifPresent(
+                        problem ->
+                                LOG.warnf(
+                                        "database refused a request (SQLSTATE %s):" + " %s",
+                                        sql.getSQLState(), firstLine(sql.getMessage())));
                 return refusal;
             }
         }
@@ -34,17 +37,25 @@ public final class DatabaseRefusal {
 
     private static Optional<ProblemException> classify(String state, String message) {
         if (state.equals("42501")) {
-            return Optional.of(ProblemException.forbidden(
-                    "The database's access rules refuse this operation for the caller."));
+            return Optional.of(
+                    ProblemException.forbidden(
+                            "The database's access rules refuse this operation for the caller."));
         }
         if (state.equals("57014")) {
-            return Optional.of(new ProblemException(
-                    422, "/problems/query-timeout", "Query took too long",
-                    "The query ran past its statement timeout and was cancelled."));
+            return Optional.of(
+                    new ProblemException(
+                            422,
+                            "/problems/query-timeout",
+                            "Query took too long",
+                            "The query ran past its statement timeout and was cancelled."));
         }
         if (state.startsWith("22") || state.startsWith("23")) {
-            return Optional.of(new ProblemException(
-                    422, "/problems/refused-by-database", "Refused by the database", message));
+            return Optional.of(
+                    new ProblemException(
+                            422,
+                            "/problems/refused-by-database",
+                            "Refused by the database",
+                            message));
         }
         return Optional.empty();
     }

@@ -14,11 +14,9 @@ import java.util.Map;
 @ApplicationScoped
 public class ErrorResponses {
 
-    @Inject
-    Instance<ErrorDialect> dialects;
+    @Inject Instance<ErrorDialect> dialects;
 
-    public Response render(UriInfo request, Problem problem,
-            Map<String, String> headers) {
+    public Response render(UriInfo request, Problem problem, Map<String, String> headers) {
         if (request != null) {
             for (ErrorDialect dialect : dialects) {
                 if (dialect.appliesTo(request)) {

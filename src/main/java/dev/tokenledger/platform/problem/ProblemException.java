@@ -56,11 +56,13 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException malformed(String detail) {
-        return new ProblemException(400, "/problems/malformed-request", "Malformed request", detail);
+        return new ProblemException(
+                400, "/problems/malformed-request", "Malformed request", detail);
     }
 
     public static ProblemException tooLarge(String detail) {
-        return new ProblemException(413, "/problems/payload-too-large", "Payload too large", detail);
+        return new ProblemException(
+                413, "/problems/payload-too-large", "Payload too large", detail);
     }
 
     public static ProblemException notFound(String detail) {
@@ -84,7 +86,9 @@ public class ProblemException extends RuntimeException {
                 "Invalid token",
                 detail,
                 List.of(),
-                Map.of("WWW-Authenticate", "Bearer realm=\"token-ledger\", error=\"invalid_token\""));
+                Map.of(
+                        "WWW-Authenticate",
+                        "Bearer realm=\"token-ledger\", error=\"invalid_token\""));
     }
 
     public static ProblemException forbidden(String detail) {

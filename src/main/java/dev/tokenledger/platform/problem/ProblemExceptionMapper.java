@@ -16,11 +16,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class);
 
-    @Context
-    UriInfo uriInfo;
+    @Context UriInfo uriInfo;
 
-    @Inject
-    ErrorResponses responses;
+    @Inject ErrorResponses responses;
 
     @Override
     public Response toResponse(ProblemException exception) {

@@ -13,10 +13,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The last resort. A refusal by the database that validation should have caught first still
- * reaches the client as a 4xx (see {@link DatabaseRefusal}); anything else is a fault of ours:
- * the client gets an incident id and nothing of the internals, the log gets the stack trace
- * under the same id.
+ * The last resort. A refusal by the database that validation should have caught first still reaches
+ * the client as a 4xx (see {@link DatabaseRefusal}); anything else is a fault of ours: the client
+ * gets an incident id and nothing of the internals, the log gets the stack trace under the same id.
  */
 @Provider
 @ApplicationScoped
@@ -24,11 +23,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
 
-    @Context
-    UriInfo uriInfo;
+    @Context UriInfo uriInfo;
 
-    @Inject
-    ErrorResponses responses;
+    @Inject ErrorResponses responses;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -38,8 +35,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(exception, "unexpected server error, incident %s", incident);
-        Problem problem = new Problem("/problems/internal-error", "Internal server error", 500,
-                "The server failed to process the request.", incident, null);
+        Problem problem =
+                new Problem(
+                        "/problems/internal-error",
+                        "Internal server error",
+                        500,
+                        "The server failed to process the request.",
+                        incident,
+                        null);
         return responses.render(uriInfo, problem, Map.of());
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One reason a request was refused, tied to the place it came from: a JSON pointer into the
- * body (RFC 6901) or the name of a query parameter or header.
+ * One reason a request was refused, tied to the place it came from: a JSON pointer into the body
+ * (RFC 6901) or the name of a query parameter or header.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "One offending field of a refused request.")

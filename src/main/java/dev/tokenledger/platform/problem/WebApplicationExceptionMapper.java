@@ -6,10 +6,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,11 +22,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class);
 
-    @Context
-    UriInfo uriInfo;
+    @Context UriInfo uriInfo;
 
-    @Inject
-    ErrorResponses responses;
+    @Inject ErrorResponses responses;
 
     @Override
     public Response toResponse(WebApplicationException exception) {
@@ -47,11 +45,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                         null,
                         null);
         Map<String, String> headers = new LinkedHashMap<>();
-        original.getStringHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Content-Type") && !values.isEmpty()) {
-                headers.put(name, String.join(", ", values));
-            }
-        });
+        original.getStringHeaders()
+                .forEach(
+                        (name, values) -> {
+                            if (!name.equalsIgnoreCase("Content-Type") && !values.isEmpty()) {
+                                headers.put(name, String.join(", ", values));
+                            }
+                        });
         return responses.render(uriInfo, problem, headers);
     }
 

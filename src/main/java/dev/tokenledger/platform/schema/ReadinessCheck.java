@@ -4,8 +4,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * A component's own condition for serving, checked once the schema is migrated (and again on
- * every retry until all pass). Implementations are CDI beans.
+ * A component's own condition for serving, checked once the schema is migrated (and again on every
+ * retry until all pass). Implementations are CDI beans.
  */
 public interface ReadinessCheck {
 

@@ -17,8 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class ReadinessFilter implements ContainerRequestFilter {
 
-    @Inject
-    SchemaState state;
+    @Inject SchemaState state;
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -26,9 +26,9 @@ import org.flywaydb.core.api.FlywayException;
 import org.jboss.logging.Logger;
 
 /**
- * Brings the schema up to date at start-up, as the owner role, then runs every component's
- * {@link ReadinessCheck}. When the database is unreachable or misconfigured it logs one line saying
- * what to set and retries every ten seconds; the application answers 503 meanwhile.
+ * Brings the schema up to date at start-up, as the owner role, then runs every component's {@link
+ * ReadinessCheck}. When the database is unreachable or misconfigured it logs one line saying what
+ * to set and retries every ten seconds; the application answers 503 meanwhile.
  */
 @Singleton
 @Startup
@@ -45,14 +45,11 @@ public class SchemaMigration {
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
     DataSource runtimeDataSource;
 
-    @Resource
-    TimerService timers;
+    @Resource TimerService timers;
 
-    @Inject
-    SchemaState state;
+    @Inject SchemaState state;
 
-    @Inject
-    Instance<ReadinessCheck> checks;
+    @Inject Instance<ReadinessCheck> checks;
 
     private String lastFailure;
 
@@ -97,9 +94,11 @@ public class SchemaMigration {
             row.next();
             return row.getString(1);
         } catch (SQLException unreachable) {
-            throw new SchemaUnavailableException("cannot connect as the runtime role ("
-                    + unreachable.getMessage() + "); set TOKENLEDGER_DB_URL, "
-                    + "TOKENLEDGER_DB_USER and TOKENLEDGER_DB_PASSWORD");
+            throw new SchemaUnavailableException(
+                    "cannot connect as the runtime role ("
+                            + unreachable.getMessage()
+                            + "); set TOKENLEDGER_DB_URL, "
+                            + "TOKENLEDGER_DB_USER and TOKENLEDGER_DB_PASSWORD");
         }
     }
 
@@ -107,16 +106,19 @@ public class SchemaMigration {
         try (Connection probe = ownerDataSource.getConnection()) {
             probe.isValid(5);
         } catch (SQLException unreachable) {
-            throw new SchemaUnavailableException("cannot connect as the schema owner ("
-                    + unreachable.getMessage() + "); set TOKENLEDGER_DB_URL, "
-                    + "TOKENLEDGER_DB_OWNER_USER and TOKENLEDGER_DB_OWNER_PASSWORD");
+            throw new SchemaUnavailableException(
+                    "cannot connect as the schema owner ("
+                            + unreachable.getMessage()
+                            + "); set TOKENLEDGER_DB_URL, "
+                            + "TOKENLEDGER_DB_OWNER_USER and TOKENLEDGER_DB_OWNER_PASSWORD");
         }
         try {
-            Flyway flyway = Flyway.configure(getClass().getClassLoader())
-                    .dataSource(ownerDataSource)
-                    .locations("classpath:db/migration")
-                    .placeholders(Map.of("runtime_role", runtimeRole))
-                    .load();
+            Flyway flyway =
+                    Flyway.configure(getClass().getClassLoader())
+                            .dataSource(ownerDataSource)
+                            .locations("classpath:db/migration")
+                            .placeholders(Map.of("runtime_role", runtimeRole))
+                            .load();
             flyway.migrate();
             return flyway.info().current().getVersion().getVersion();
         } catch (FlywayException failed) {

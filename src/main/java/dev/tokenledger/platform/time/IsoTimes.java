@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads ISO-8601 times as senders really write them. A time without an offset is read in the
- * given zone (UTC unless the request names one); a space may stand for the 'T', and for the '+'
- * of an offset that URL decoding turned into a space. Results are truncated to microseconds,
- * PostgreSQL's precision, so what is echoed equals what is stored.
+ * Reads ISO-8601 times as senders really write them. A time without an offset is read in the given
+ * zone (UTC unless the request names one); a space may stand for the 'T', and for the '+' of an
+ * offset that URL decoding turned into a space. Results are truncated to microseconds, PostgreSQL's
+ * precision, so what is echoed equals what is stored.
  */
 public final class IsoTimes {
 
@@ -33,7 +33,8 @@ public final class IsoTimes {
             return Optional.of(micros(OffsetDateTime.parse(normalized).toInstant()));
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return Optional.of(micros(LocalDateTime.parse(normalized).atZone(zone).toInstant()));
+                return Optional.of(
+                        micros(LocalDateTime.parse(normalized).atZone(zone).toInstant()));
             } catch (DateTimeException notATime) {
                 return Optional.empty();
             }

@@ -38,8 +38,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Records and reads request logs. Every statement runs as the caller, so PostgreSQL's row-level
- * security checks it as well as this code does: batches and reads in a transaction of their
- * own, single rows in a group commit that sets each caller's identity for its rows.
+ * security checks it as well as this code does: batches and reads in a transaction of their own,
+ * single rows in a group commit that sets each caller's identity for its rows.
  */
 @Stateless
 public class RequestLogService {
@@ -47,8 +47,7 @@ public class RequestLogService {
     private static final Logger LOG = Logger.getLogger(RequestLogService.class);
     private static final long COMMIT_WAIT_SECONDS = 30;
 
-    @Resource
-    SessionContext context;
+    @Resource SessionContext context;
 
     /** This bean through the container, so that a call gets its transaction and identity. */
     RequestLogService self;
@@ -58,25 +57,21 @@ public class RequestLogService {
         self = context.getBusinessObject(RequestLogService.class);
     }
 
-    @Inject
-    WritePolicy policy;
+    @Inject WritePolicy policy;
 
-    @Inject
-    RequestLogWriter writer;
+    @Inject RequestLogWriter writer;
 
-    @Inject
-    RequestLogFinder finder;
+    @Inject RequestLogFinder finder;
 
-    @Inject
-    GroupCommit groupCommit;
+    @Inject GroupCommit groupCommit;
 
     @Inject
     @ConfigProperty(name = "tokenledger.write.group-commit", defaultValue = "true")
     boolean groupCommitEnabled;
 
     /**
-     * Stores one request log, sharing a commit with other requests' rows written at the same
-     * moment (see {@link GroupCommit}); answers once that commit is durable.
+     * Stores one request log, sharing a commit with other requests' rows written at the same moment
+     * (see {@link GroupCommit}); answers once that commit is durable.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public WriteOutcome recordOne(Caller caller, RequestLogDraft draft) {
@@ -101,8 +96,10 @@ public class RequestLogService {
             }
             throw new IllegalStateException("writing a request log failed", failed.getCause());
         } catch (TimeoutException slow) {
-            throw ProblemException.unavailable("The write was not confirmed in "
-                    + COMMIT_WAIT_SECONDS + " s; send it again with the same request_id.");
+            throw ProblemException.unavailable(
+                    "The write was not confirmed in "
+                            + COMMIT_WAIT_SECONDS
+                            + " s; send it again with the same request_id.");
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw ProblemException.unavailable("The server is shutting down; send it again.");
@@ -111,8 +108,8 @@ public class RequestLogService {
 
     /**
      * Stores the drafts all together or not at all. A request_id already stored with the same
-     * content is a duplicate (nothing written, the stored id returned); with different content
-     * it is a conflict, and the whole batch is refused.
+     * content is a duplicate (nothing written, the stored id returned); with different content it
+     * is a conflict, and the whole batch is refused.
      *
      * @param single whether the drafts came as one object, for error pointers
      */
@@ -130,7 +127,8 @@ public class RequestLogService {
 
         long created = outcomes.stream().filter(o -> o.result() == Result.CREATED).count();
         if (drafts.size() > 1) {
-            LOG.infof("request logs recorded: %d created, %d duplicates, caller role %s",
+            LOG.infof(
+                    "request logs recorded: %d created, %d duplicates, caller role %s",
                     created, outcomes.size() - created, caller.role().claim());
         } else {
             LOG.debugf("request log %s: %s", outcomes.get(0).id(), outcomes.get(0).result());
@@ -146,8 +144,8 @@ public class RequestLogService {
 
     /** A page of the caller's rows (any rows, for the service role), newest first. */
     @CallerTransaction
-    public List<RequestLogRecord> list(Caller caller, RequestLogFilter filter,
-            Optional<PageCursor> after, int limit) {
+    public List<RequestLogRecord> list(
+            Caller caller, RequestLogFilter filter, Optional<PageCursor> after, int limit) {
         caller.requireReader();
         RequestLogFilter scoped = filter;
         if (caller.is(CallerRole.AUTHENTICATED)) {
@@ -167,15 +165,19 @@ public class RequestLogService {
         List<Violation> conflicts = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i).result() == Result.CONFLICT) {
-                conflicts.add(Violation.atPointer((single ? "" : "/" + i) + "/request_id",
-                        "was already used for a request log with different content."));
+                conflicts.add(
+                        Violation.atPointer(
+                                (single ? "" : "/" + i) + "/request_id",
+                                "was already used for a request log with different content."));
             }
         }
         if (!conflicts.isEmpty()) {
-            LOG.warnf("refused %d request logs reusing a request_id with different content",
+            LOG.warnf(
+                    "refused %d request logs reusing a request_id with different content",
                     conflicts.size());
-            throw ProblemException.conflict("A request_id was reused with different content;"
-                    + " nothing was stored.", conflicts);
+            throw ProblemException.conflict(
+                    "A request_id was reused with different content;" + " nothing was stored.",
+                    conflicts);
         }
     }
 }

@@ -19,13 +19,22 @@ public record RequestLogView(
         @Schema(nullable = true, description = "USD, exact; null when the price is unknown.")
                 BigDecimal totalCost,
         @Schema(nullable = true) String status,
-        @Schema(type = SchemaType.OBJECT, description = "session_id, input_tokens,"
-                + " output_tokens, total_tokens, auth_method and any other keys the sender"
-                + " stored.")
+        @Schema(
+                        type = SchemaType.OBJECT,
+                        description =
+                                "session_id, input_tokens, output_tokens, total_tokens, auth_method"
+                                        + " and any other keys the sender stored.")
                 JsonText additionalDetails) {
 
     static RequestLogView of(RequestLogRecord log) {
-        return new RequestLogView(log.id(), log.requestId(), log.createdAt(), log.endUser(),
-                log.model(), log.totalCost(), log.status(), log.additionalDetails());
+        return new RequestLogView(
+                log.id(),
+                log.requestId(),
+                log.createdAt(),
+                log.endUser(),
+                log.model(),
+                log.totalCost(),
+                log.status(),
+                log.additionalDetails());
     }
 }

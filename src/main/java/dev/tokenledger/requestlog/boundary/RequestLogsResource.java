@@ -7,8 +7,8 @@ import dev.tokenledger.requestlog.control.RequestLogParser;
 import dev.tokenledger.requestlog.control.RequestLogParser.Parsed;
 import dev.tokenledger.requestlog.control.WritePolicy;
 import dev.tokenledger.requestlog.entity.PageCursor;
-import dev.tokenledger.requestlog.entity.RequestLogRecord;
 import dev.tokenledger.requestlog.entity.RequestLogFilter;
+import dev.tokenledger.requestlog.entity.RequestLogRecord;
 import dev.tokenledger.requestlog.entity.WriteOutcome;
 import dev.tokenledger.requestlog.entity.WriteOutcome.Result;
 import dev.tokenledger.security.boundary.CurrentCaller;
@@ -50,31 +50,42 @@ public class RequestLogsResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
 
-    @Inject
-    RequestLogService service;
+    @Inject RequestLogService service;
 
-    @Inject
-    WritePolicy writePolicy;
+    @Inject WritePolicy writePolicy;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
-    @Context
-    UriInfo uriInfo;
+    @Context UriInfo uriInfo;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record one request log, or a batch of up to 1,000 (all or nothing).",
-            description = "Anyone may write: users as themselves, anonymous callers (unless"
-                    + " disabled) with their rows marked, gateways and the service role for any"
-                    + " end user. A request_id already stored with the same content is answered"
-                    + " with the stored id and writes nothing.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(
-            oneOf = {RequestLogInput.class, RequestLogInput[].class})))
-    @APIResponse(responseCode = "201", description = "Stored. One object answers with its"
-            + " outcome and a Location header; an array with counts and outcomes in order.",
+    @Operation(
+            summary = "Record one request log, or a batch of up to 1,000 (all or nothing).",
+            description =
+                    "Anyone may write: users as themselves, anonymous callers (unless disabled)"
+                        + " with their rows marked, gateways and the service role for any end user."
+                        + " A request_id already stored with the same content is answered with the"
+                        + " stored id and writes nothing.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            oneOf = {
+                                                RequestLogInput.class,
+                                                RequestLogInput[].class
+                                            })))
+    @APIResponse(
+            responseCode = "201",
+            description =
+                    "Stored. One object answers with its outcome and a Location header; an array"
+                            + " with counts and outcomes in order.",
             content = @Content(schema = @Schema(oneOf = {WriteOutcome.class, WriteResult.class})))
-    @APIResponse(responseCode = "200", description = "Nothing new: every row was a duplicate.",
+    @APIResponse(
+            responseCode = "200",
+            description = "Nothing new: every row was a duplicate.",
             content = @Content(schema = @Schema(oneOf = {WriteOutcome.class, WriteResult.class})))
     @APIResponse(responseCode = "400", ref = "malformed")
     @APIResponse(responseCode = "401", ref = "unauthorized")
@@ -88,9 +99,10 @@ public class RequestLogsResource {
         writePolicy.requireWriter(caller);
         Parsed parsed = RequestLogParser.parse(JsonBodies.read(body));
 
-        List<WriteOutcome> outcomes = parsed.single()
-                ? List.of(service.recordOne(caller, parsed.drafts().get(0)))
-                : service.record(caller, parsed.drafts(), false);
+        List<WriteOutcome> outcomes =
+                parsed.single()
+                        ? List.of(service.recordOne(caller, parsed.drafts().get(0)))
+                        : service.record(caller, parsed.drafts(), false);
 
         boolean anyCreated = outcomes.stream().anyMatch(o -> o.result() == Result.CREATED);
         Response.ResponseBuilder response = Response.status(anyCreated ? 201 : 200);
@@ -98,18 +110,21 @@ public class RequestLogsResource {
             return response.entity(WriteResult.of(outcomes)).build();
         }
         WriteOutcome outcome = outcomes.get(0);
-        return response
-                .location(uriInfo.getAbsolutePathBuilder().path(outcome.id().toString()).build())
+        return response.location(
+                        uriInfo.getAbsolutePathBuilder().path(outcome.id().toString()).build())
                 .entity(outcome)
                 .build();
     }
 
     @GET
-    @Operation(summary = "List your request logs, newest first.",
-            description = "Users see their own rows; the service role sees every row and may"
-                    + " filter by end_user. Times without an offset are UTC; a bare date means"
-                    + " the start of that day.")
-    @APIResponse(responseCode = "200",
+    @Operation(
+            summary = "List your request logs, newest first.",
+            description =
+                    "Users see their own rows; the service role sees every row and may filter by"
+                        + " end_user. Times without an offset are UTC; a bare date means the start"
+                        + " of that day.")
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = RequestLogPage.class)))
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
@@ -121,19 +136,20 @@ public class RequestLogsResource {
             @QueryParam("model") String model,
             @QueryParam("session_id") String sessionId,
             @QueryParam("status") String status,
-            @Parameter(description = "Service role only, or your own id.")
-                    @QueryParam("end_user") String endUser,
+            @Parameter(description = "Service role only, or your own id.") @QueryParam("end_user")
+                    String endUser,
             @Parameter(description = "Page size, 1 to 1000; default 50.") @QueryParam("limit")
                     String limit,
             @Parameter(description = "next_cursor of the previous page.") @QueryParam("cursor")
                     String cursor) {
-        RequestLogFilter filter = new RequestLogFilter(
-                QueryParameters.time("from", from, ZoneOffset.UTC),
-                QueryParameters.time("to", to, ZoneOffset.UTC),
-                QueryParameters.text("end_user", endUser, RequestLogParser.MAX_TEXT),
-                QueryParameters.text("model", model, RequestLogParser.MAX_TEXT),
-                QueryParameters.text("session_id", sessionId, RequestLogParser.MAX_TEXT),
-                QueryParameters.text("status", status, RequestLogParser.MAX_STATUS));
+        RequestLogFilter filter =
+                new RequestLogFilter(
+                        QueryParameters.time("from", from, ZoneOffset.UTC),
+                        QueryParameters.time("to", to, ZoneOffset.UTC),
+                        QueryParameters.text("end_user", endUser, RequestLogParser.MAX_TEXT),
+                        QueryParameters.text("model", model, RequestLogParser.MAX_TEXT),
+                        QueryParameters.text("session_id", sessionId, RequestLogParser.MAX_TEXT),
+                        QueryParameters.text("status", status, RequestLogParser.MAX_STATUS));
         QueryParameters.requireOrdered(filter.from(), filter.to());
         int pageSize = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         Optional<PageCursor> after = PageCursor.parameter(cursor);
@@ -150,7 +166,8 @@ public class RequestLogsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One request log; 404 unless it is yours (or you are the service role).")
-    @APIResponse(responseCode = "200",
+    @APIResponse(
+            responseCode = "200",
             content = @Content(schema = @Schema(implementation = RequestLogView.class)))
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
@@ -164,5 +181,4 @@ public class RequestLogsResource {
                 .map(RequestLogView::of)
                 .orElseThrow(() -> ProblemException.notFound("No request log " + id + "."));
     }
-
 }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A batch may repeat a request_id (a gateway resending inside one batch): the first occurrence
- * is written, later ones with the same content are its duplicates. A later one with different
- * content is refused with the whole batch by the ledger's own API ({@link #of}); gateways, which
- * cannot resend a refused batch, get it reported as a conflict instead ({@link #tolerant}). This
- * folds a batch to distinct keys and unfolds the outcomes again.
+ * A batch may repeat a request_id (a gateway resending inside one batch): the first occurrence is
+ * written, later ones with the same content are its duplicates. A later one with different content
+ * is refused with the whole batch by the ledger's own API ({@link #of}); gateways, which cannot
+ * resend a refused batch, get it reported as a conflict instead ({@link #tolerant}). This folds a
+ * batch to distinct keys and unfolds the outcomes again.
  */
 public final class BatchKeys {
 
@@ -36,8 +36,11 @@ public final class BatchKeys {
         List<Violation> clashes = new ArrayList<>();
         for (int i = 0; i < keys.clash.length; i++) {
             if (keys.clash[i]) {
-                clashes.add(Violation.atPointer((single ? "" : "/" + i) + "/request_id",
-                        "repeats an earlier request_id of this batch with different content."));
+                clashes.add(
+                        Violation.atPointer(
+                                (single ? "" : "/" + i) + "/request_id",
+                                "repeats an earlier request_id of this batch with different"
+                                        + " content."));
             }
         }
         if (!clashes.isEmpty()) {
@@ -87,9 +90,10 @@ public final class BatchKeys {
                 outcomes.add(written.get(index));
             } else {
                 WriteOutcome first = written.get(-1 - index);
-                Result result = clash[i] || first.result() == Result.CONFLICT
-                        ? Result.CONFLICT
-                        : Result.DUPLICATE;
+                Result result =
+                        clash[i] || first.result() == Result.CONFLICT
+                                ? Result.CONFLICT
+                                : Result.DUPLICATE;
                 outcomes.add(new WriteOutcome(first.id(), first.requestId(), result));
             }
         }

@@ -14,9 +14,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * SHA-256 of a draft's content in a canonical form (keys sorted, decimals without trailing
- * zeros), so that a retry of the same request matches however its JSON was laid out, and a
- * different request reusing the same request_id does not.
+ * SHA-256 of a draft's content in a canonical form (keys sorted, decimals without trailing zeros),
+ * so that a retry of the same request matches however its JSON was laid out, and a different
+ * request reusing the same request_id does not.
  */
 public final class ContentFingerprint {
 
@@ -30,8 +30,11 @@ public final class ContentFingerprint {
         content.put("created_at", draft.createdAt() == null ? null : draft.createdAt().toString());
         content.put("end_user", draft.endUser());
         content.put("model", draft.model());
-        content.put("total_cost", draft.totalCost() == null
-                ? null : draft.totalCost().stripTrailingZeros().toPlainString());
+        content.put(
+                "total_cost",
+                draft.totalCost() == null
+                        ? null
+                        : draft.totalCost().stripTrailingZeros().toPlainString());
         content.put("status", draft.status());
         content.set("additional_details", draft.additionalDetails().toJson());
         return ofJson(content);
@@ -65,7 +68,8 @@ public final class ContentFingerprint {
 
     private static byte[] sha256(String text) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         }

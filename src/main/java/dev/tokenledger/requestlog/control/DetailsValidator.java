@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Validates and normalises {@code additional_details}: well-known keys get their types (token
  * counts whole numbers, {@code total_tokens} at least input + output and filled in when absent),
- * JSON nulls of well-known keys are dropped, and the rest is kept as sent, provided PostgreSQL
- * can store it (no NUL characters, bounded nesting and number size).
+ * JSON nulls of well-known keys are dropped, and the rest is kept as sent, provided PostgreSQL can
+ * store it (no NUL characters, bounded nesting and number size).
  */
 public final class DetailsValidator {
 
@@ -25,8 +25,8 @@ public final class DetailsValidator {
     private DetailsValidator() {}
 
     /** Returns the normalised details, or null after adding violations. */
-    public static AdditionalDetails validate(JsonNode value, String pointer,
-            List<Violation> violations) {
+    public static AdditionalDetails validate(
+            JsonNode value, String pointer, List<Violation> violations) {
         if (JsonValues.absent(value)) {
             return AdditionalDetails.empty();
         }
@@ -46,19 +46,21 @@ public final class DetailsValidator {
             if (total == null) {
                 details.put(AdditionalDetails.TOTAL_TOKENS, input + output);
             } else if (total < input + output) {
-                violations.add(Violation.atPointer(
-                        Pointers.child(pointer, AdditionalDetails.TOTAL_TOKENS),
-                        "must be at least input_tokens + output_tokens (" + (input + output)
-                                + ")."));
+                violations.add(
+                        Violation.atPointer(
+                                Pointers.child(pointer, AdditionalDetails.TOTAL_TOKENS),
+                                "must be at least input_tokens + output_tokens ("
+                                        + (input + output)
+                                        + ")."));
             }
         }
         return violations.size() == before ? AdditionalDetails.of(details) : null;
     }
 
-    private static Long count(ObjectNode details, String key, String pointer,
-            List<Violation> violations) {
-        Long count = JsonValues.tokenCount(details.get(key), Pointers.child(pointer, key),
-                violations);
+    private static Long count(
+            ObjectNode details, String key, String pointer, List<Violation> violations) {
+        Long count =
+                JsonValues.tokenCount(details.get(key), Pointers.child(pointer, key), violations);
         if (count == null) {
             details.remove(key);
         } else {
@@ -68,8 +70,12 @@ public final class DetailsValidator {
     }
 
     /** Session ids may arrive as numbers from some clients; they are stored as strings. */
-    private static void text(ObjectNode details, String key, String pointer,
-            List<Violation> violations, boolean acceptIntegers) {
+    private static void text(
+            ObjectNode details,
+            String key,
+            String pointer,
+            List<Violation> violations,
+            boolean acceptIntegers) {
         JsonNode value = details.get(key);
         if (acceptIntegers && value != null && value.isIntegralNumber()) {
             value = JsonNodeFactory.instance.textNode(value.asText());
@@ -82,11 +88,11 @@ public final class DetailsValidator {
         }
     }
 
-    private static void checkStorable(JsonNode node, String pointer, int depth,
-            List<Violation> violations) {
+    private static void checkStorable(
+            JsonNode node, String pointer, int depth, List<Violation> violations) {
         if (depth > MAX_DEPTH) {
-            violations.add(Violation.atPointer(pointer,
-                    "nests deeper than " + MAX_DEPTH + " levels."));
+            violations.add(
+                    Violation.atPointer(pointer, "nests deeper than " + MAX_DEPTH + " levels."));
             return;
         }
         if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {

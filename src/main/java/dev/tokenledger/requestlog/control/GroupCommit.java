@@ -7,8 +7,8 @@ import dev.tokenledger.security.entity.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +23,10 @@ import org.jboss.logging.Logger;
  * Group commit for single-row writes. Each commit waits for the disk, so one transaction per
  * request caps throughput at the disk's commit rate; here concurrent requests share commits. A
  * request queues its row and waits; a writer thread takes everything queued, writes it in one
- * transaction (each caller's rows under that caller's own database identity, see
- * {@link GroupWrite}) and answers every request once the transaction has committed, never
- * before. While a batch is being written the next one gathers, so a lone request waits for no
- * timer and a busy server writes in large batches.
+ * transaction (each caller's rows under that caller's own database identity, see {@link
+ * GroupWrite}) and answers every request once the transaction has committed, never before. While a
+ * batch is being written the next one gathers, so a lone request waits for no timer and a busy
+ * server writes in large batches.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -34,11 +34,9 @@ public class GroupCommit {
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
     static final int MAX_BATCH = 500;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Resource ManagedThreadFactory threads;
 
-    @Inject
-    GroupWrite write;
+    @Inject GroupWrite write;
 
     @Inject
     @ConfigProperty(name = "tokenledger.write.group-commit-writers", defaultValue = "2")
@@ -61,16 +59,16 @@ public class GroupCommit {
             writer.start();
             running.add(writer);
         }
-        LOG.infof("group commit started: %d writers, up to %d rows per commit", writers,
-                MAX_BATCH);
+        LOG.infof("group commit started: %d writers, up to %d rows per commit", writers, MAX_BATCH);
     }
 
     /** Completes once the row's transaction committed, or with the reason it did not. */
     public CompletableFuture<WriteOutcome> submit(Caller caller, RequestLogRow row) {
         Submission submission = new Submission(caller, row, new CompletableFuture<>());
         if (!open || !queue.offer(submission)) {
-            throw ProblemException.unavailable("The server is writing as fast as it can; retry"
-                    + " shortly. Nothing was stored.");
+            throw ProblemException.unavailable(
+                    "The server is writing as fast as it can; retry"
+                            + " shortly. Nothing was stored.");
         }
         return submission.result();
     }
@@ -109,12 +107,14 @@ public class GroupCommit {
         }
         Submission left;
         while ((left = queue.poll()) != null) {
-            left.result().completeExceptionally(ProblemException.unavailable(
-                    "The server is shutting down; nothing was stored."));
+            left.result()
+                    .completeExceptionally(
+                            ProblemException.unavailable(
+                                    "The server is shutting down; nothing was stored."));
         }
     }
 
     /** One request's row, waiting for its commit. */
-    public record Submission(Caller caller, RequestLogRow row,
-            CompletableFuture<WriteOutcome> result) {}
+    public record Submission(
+            Caller caller, RequestLogRow row, CompletableFuture<WriteOutcome> result) {}
 }

@@ -19,11 +19,10 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Writes one group of submissions in one transaction. Row-level security still judges every
- * row by its own caller: the rows are written caller by caller, each after setting that
- * caller's database identity, which like every identity ends with the transaction. If the
- * transaction fails, each submission is retried alone, so one bad row fails only its own
- * request.
+ * Writes one group of submissions in one transaction. Row-level security still judges every row by
+ * its own caller: the rows are written caller by caller, each after setting that caller's database
+ * identity, which like every identity ends with the transaction. If the transaction fails, each
+ * submission is retried alone, so one bad row fails only its own request.
  */
 @ApplicationScoped
 public class GroupWrite {
@@ -33,8 +32,7 @@ public class GroupWrite {
     @Resource(lookup = "java:jboss/datasources/TokenLedgerWriteDS")
     DataSource dataSource;
 
-    @Inject
-    RequestLogWriter writer;
+    @Inject RequestLogWriter writer;
 
     void commit(List<Submission> group) {
         Map<Submission, WriteOutcome> outcomes;
@@ -42,8 +40,9 @@ public class GroupWrite {
             outcomes = write(group);
         } catch (SQLException | RuntimeException failed) {
             if (group.size() > 1) {
-                LOG.debugf("a group of %d failed (%s); writing each alone", group.size(),
-                        failed.getMessage());
+                LOG.debugf(
+                        "a group of %d failed (%s); writing each alone",
+                        group.size(), failed.getMessage());
                 group.forEach(submission -> commit(List.of(submission)));
             } else {
                 group.get(0).result().completeExceptionally(refusalOrFault(failed));
@@ -73,8 +72,11 @@ public class GroupWrite {
         }
     }
 
-    private void writeRows(Connection connection, List<Submission> submissions,
-            Map<Submission, WriteOutcome> outcomes) throws SQLException {
+    private void writeRows(
+            Connection connection,
+            List<Submission> submissions,
+            Map<Submission, WriteOutcome> outcomes)
+            throws SQLException {
         List<RequestLogRow> rows = submissions.stream().map(Submission::row).toList();
         BatchKeys keys = BatchKeys.tolerant(rows);
         List<WriteOutcome> written = keys.expand(writer.insert(connection, keys.distinctRows()));
@@ -93,8 +95,13 @@ public class GroupWrite {
     }
 
     private static RuntimeException refusalOrFault(Exception failed) {
-        return DatabaseRefusal.of(failed).map(RuntimeException.class::cast).orElseGet(() ->
-                failed instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("writing a request log failed", failed));
+        return DatabaseRefusal.of(failed)
+                .map(RuntimeException.class::cast)
+                .orElseGet(
+                        () ->
+                                failed instanceof RuntimeException runtime
+                                        ? runtime
+                                        : new IllegalStateException(
+                                                "writing a request log failed", failed));
     }
 }

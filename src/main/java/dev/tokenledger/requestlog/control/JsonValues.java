@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads the typed values of a request log out of JSON, accepting what real senders send
- * (token counts as {@code "120"} or {@code 40.0}, costs as strings) and refusing what cannot be
- * stored exactly. Each method returns null for an absent or JSON-null value and adds a
- * violation naming the pointer for an invalid one.
+ * Reads the typed values of a request log out of JSON, accepting what real senders send (token
+ * counts as {@code "120"} or {@code 40.0}, costs as strings) and refusing what cannot be stored
+ * exactly. Each method returns null for an absent or JSON-null value and adds a violation naming
+ * the pointer for an invalid one.
  */
 public final class JsonValues {
 
@@ -27,8 +27,8 @@ public final class JsonValues {
 
     private JsonValues() {}
 
-    public static String text(JsonNode value, String pointer, int maxLength,
-            List<Violation> violations) {
+    public static String text(
+            JsonNode value, String pointer, int maxLength, List<Violation> violations) {
         if (absent(value)) {
             return null;
         }
@@ -40,8 +40,9 @@ public final class JsonValues {
         if (text.isBlank()) {
             violations.add(Violation.atPointer(pointer, "must not be empty."));
         } else if (text.length() > maxLength) {
-            violations.add(Violation.atPointer(pointer,
-                    "must be at most " + maxLength + " characters long."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer, "must be at most " + maxLength + " characters long."));
         } else if (text.indexOf('\0') >= 0) {
             violations.add(Violation.atPointer(pointer, "must not contain a NUL character."));
         } else {
@@ -74,12 +75,17 @@ public final class JsonValues {
             return null;
         }
         if (number.stripTrailingZeros().scale() > 0) {
-            violations.add(Violation.atPointer(pointer,
-                    "must be a whole number of tokens, not " + number.toPlainString() + "."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer,
+                            "must be a whole number of tokens, not "
+                                    + number.toPlainString()
+                                    + "."));
             return null;
         }
         if (number.compareTo(BigDecimal.valueOf(MAX_TOKEN_COUNT)) > 0) {
-            violations.add(Violation.atPointer(pointer, "must be at most " + MAX_TOKEN_COUNT + "."));
+            violations.add(
+                    Violation.atPointer(pointer, "must be at most " + MAX_TOKEN_COUNT + "."));
             return null;
         }
         return number.longValueExact();
@@ -109,9 +115,14 @@ public final class JsonValues {
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.precision() - stripped.scale() > MAX_COST_INTEGER_DIGITS
                 || stripped.scale() > MAX_COST_SCALE) {
-            violations.add(Violation.atPointer(pointer, "must have at most "
-                    + MAX_COST_INTEGER_DIGITS + " digits before and " + MAX_COST_SCALE
-                    + " after the decimal point."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer,
+                            "must have at most "
+                                    + MAX_COST_INTEGER_DIGITS
+                                    + " digits before and "
+                                    + MAX_COST_SCALE
+                                    + " after the decimal point."));
             return null;
         }
         return amount.scale() < 0 ? amount.setScale(0) : amount;
@@ -122,25 +133,30 @@ public final class JsonValues {
         if (absent(value)) {
             return null;
         }
-        Instant parsed = value.isTextual()
-                ? IsoTimes.dateTime(value.textValue(), ZoneOffset.UTC).orElse(null)
-                : null;
+        Instant parsed =
+                value.isTextual()
+                        ? IsoTimes.dateTime(value.textValue(), ZoneOffset.UTC).orElse(null)
+                        : null;
         if (parsed == null) {
-            violations.add(Violation.atPointer(pointer,
-                    "must be an ISO-8601 date and time such as 2025-05-01T10:00:00Z."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer,
+                            "must be an ISO-8601 date and time such as 2025-05-01T10:00:00Z."));
         }
         return parsed;
     }
 
     /**
-     * NaN and infinities only reach here from parsers that allow them (gateways' Python JSON
-     * writes them); they have no decimal value, so they are refused before any conversion.
+     * NaN and infinities only reach here from parsers that allow them (gateways' Python JSON writes
+     * them); they have no decimal value, so they are refused before any conversion.
      */
     private static boolean finite(JsonNode value, String pointer, List<Violation> violations) {
-        if (value.isFloatingPointNumber() && !value.isBigDecimal()
+        if (value.isFloatingPointNumber()
+                && !value.isBigDecimal()
                 && !Double.isFinite(value.doubleValue())) {
-            violations.add(Violation.atPointer(pointer,
-                    "must be a finite number, not " + value.asText() + "."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer, "must be a finite number, not " + value.asText() + "."));
             return false;
         }
         return true;

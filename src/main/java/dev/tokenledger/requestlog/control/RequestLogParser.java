@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns the body of {@code POST /request-logs} (one object or an array of up to
- * {@value #MAX_BATCH} objects) into drafts, or refuses it whole with every offending field named
- * by a JSON pointer: a batch is all-or-nothing.
+ * Turns the body of {@code POST /request-logs} (one object or an array of up to {@value #MAX_BATCH}
+ * objects) into drafts, or refuses it whole with every offending field named by a JSON pointer: a
+ * batch is all-or-nothing.
  */
 public final class RequestLogParser {
 
@@ -27,8 +27,15 @@ public final class RequestLogParser {
     /** Times further ahead than this are a sender's clock error, not a request. */
     public static final Duration MAX_FUTURE = Duration.ofDays(1);
 
-    static final Set<String> FIELDS = Set.of("request_id", "created_at", "end_user", "model",
-            "total_cost", "status", "additional_details");
+    static final Set<String> FIELDS =
+            Set.of(
+                    "request_id",
+                    "created_at",
+                    "end_user",
+                    "model",
+                    "total_cost",
+                    "status",
+                    "additional_details");
 
     private RequestLogParser() {}
 
@@ -40,16 +47,20 @@ public final class RequestLogParser {
             return new Parsed(List.of(parseAll(List.of(body), false).get(0)), true);
         }
         if (!body.isArray()) {
-            throw ProblemException.invalid(Violation.atPointer("",
-                    "must be a request log object or an array of them."));
+            throw ProblemException.invalid(
+                    Violation.atPointer("", "must be a request log object or an array of them."));
         }
         if (body.isEmpty()) {
-            throw ProblemException.invalid(Violation.atPointer("",
-                    "must contain at least one request log."));
+            throw ProblemException.invalid(
+                    Violation.atPointer("", "must contain at least one request log."));
         }
         if (body.size() > MAX_BATCH) {
-            throw ProblemException.tooLarge("A batch holds at most " + MAX_BATCH
-                    + " request logs; this one has " + body.size() + ".");
+            throw ProblemException.tooLarge(
+                    "A batch holds at most "
+                            + MAX_BATCH
+                            + " request logs; this one has "
+                            + body.size()
+                            + ".");
         }
         List<JsonNode> items = new ArrayList<>();
         body.forEach(items::add);
@@ -69,44 +80,61 @@ public final class RequestLogParser {
         return drafts;
     }
 
-    private static RequestLogDraft parseOne(JsonNode item, String pointer,
-            List<Violation> violations) {
+    private static RequestLogDraft parseOne(
+            JsonNode item, String pointer, List<Violation> violations) {
         if (!item.isObject()) {
             violations.add(Violation.atPointer(pointer, "must be a request log object."));
             return null;
         }
         rejectUnknownFields(item, pointer, violations);
-        String model = JsonValues.text(item.get("model"), Pointers.child(pointer, "model"),
-                MAX_TEXT, violations);
+        String model =
+                JsonValues.text(
+                        item.get("model"), Pointers.child(pointer, "model"), MAX_TEXT, violations);
         if (JsonValues.absent(item.get("model"))) {
             violations.add(Violation.atPointer(Pointers.child(pointer, "model"), "is required."));
         }
         return new RequestLogDraft(
-                JsonValues.text(item.get("request_id"), Pointers.child(pointer, "request_id"),
-                        MAX_TEXT, violations),
-                createdAt(item.get("created_at"), Pointers.child(pointer, "created_at"),
+                JsonValues.text(
+                        item.get("request_id"),
+                        Pointers.child(pointer, "request_id"),
+                        MAX_TEXT,
                         violations),
-                JsonValues.text(item.get("end_user"), Pointers.child(pointer, "end_user"),
-                        MAX_TEXT, violations),
+                createdAt(
+                        item.get("created_at"), Pointers.child(pointer, "created_at"), violations),
+                JsonValues.text(
+                        item.get("end_user"),
+                        Pointers.child(pointer, "end_user"),
+                        MAX_TEXT,
+                        violations),
                 model,
                 cost(item.get("total_cost"), Pointers.child(pointer, "total_cost"), violations),
-                JsonValues.text(item.get("status"), Pointers.child(pointer, "status"),
-                        MAX_STATUS, violations),
-                details(item.get("additional_details"),
-                        Pointers.child(pointer, "additional_details"), violations));
+                JsonValues.text(
+                        item.get("status"),
+                        Pointers.child(pointer, "status"),
+                        MAX_STATUS,
+                        violations),
+                details(
+                        item.get("additional_details"),
+                        Pointers.child(pointer, "additional_details"),
+                        violations));
     }
 
-    private static void rejectUnknownFields(JsonNode item, String pointer,
-            List<Violation> violations) {
+    private static void rejectUnknownFields(
+            JsonNode item, String pointer, List<Violation> violations) {
         Iterator<String> names = item.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (name.equals("id")) {
-                violations.add(Violation.atPointer(Pointers.child(pointer, name),
-                        "is assigned by the server; use request_id for your own id."));
+                violations.add(
+                        Violation.atPointer(
+                                Pointers.child(pointer, name),
+                                "is assigned by the server; use request_id for your own id."));
             } else if (!FIELDS.contains(name)) {
-                violations.add(Violation.atPointer(Pointers.child(pointer, name),
-                        "is not a request log field; put extra data in additional_details."));
+                violations.add(
+                        Violation.atPointer(
+                                Pointers.child(pointer, name),
+                                "is not a request log field; put extra data in"
+                                        + " additional_details."));
             }
         }
     }
@@ -118,8 +146,10 @@ public final class RequestLogParser {
             return null;
         }
         if (time != null && time.isAfter(Instant.now().plus(MAX_FUTURE))) {
-            violations.add(Violation.atPointer(pointer,
-                    "is more than a day in the future; check the sender's clock."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer,
+                            "is more than a day in the future; check the sender's clock."));
             return null;
         }
         return time;
@@ -129,8 +159,8 @@ public final class RequestLogParser {
         return JsonValues.money(value, pointer, violations);
     }
 
-    private static AdditionalDetails details(JsonNode value, String pointer,
-            List<Violation> violations) {
+    private static AdditionalDetails details(
+            JsonNode value, String pointer, List<Violation> violations) {
         return DetailsValidator.validate(value, pointer, violations);
     }
 }

@@ -25,17 +25,17 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Writes rows set-wise, in the caller's transaction: one INSERT over unnested arrays however
- * many rows there are, skipping request_ids already stored (ON CONFLICT without a target, which
- * needs no SELECT right on the table), then one lookup that tells each
- * skipped row's retry (same content) from a conflict (different content). Neither statement
- * reads rows back, so callers without read rights (anonymous, gateways) can use it under
- * row-level security.
+ * Writes rows set-wise, in the caller's transaction: one INSERT over unnested arrays however many
+ * rows there are, skipping request_ids already stored (ON CONFLICT without a target, which needs no
+ * SELECT right on the table), then one lookup that tells each skipped row's retry (same content)
+ * from a conflict (different content). Neither statement reads rows back, so callers without read
+ * rights (anonymous, gateways) can use it under row-level security.
  */
 @ApplicationScoped
 public class RequestLogWriter {
 
-    private static final String INSERT = """
+    private static final String INSERT =
+            """
             insert into request_logs (id, request_id, created_at, end_user, model, total_cost,
                                       status, additional_details, content_hash)
             select id::uuid, request_id, created_at::timestamptz, end_user, model,
@@ -48,7 +48,8 @@ public class RequestLogWriter {
             """;
 
     /** Hashes travel as hex text: the driver cannot bind an array of byte arrays. */
-    private static final String DUPLICATES = """
+    private static final String DUPLICATES =
+            """
             select request_id, id, same_content
             from request_log_duplicates(?::text[], array(
                 select decode(hash, 'hex') from unnest(?::text[]) with ordinality as h(hash, n)
@@ -59,28 +60,31 @@ public class RequestLogWriter {
     DataSource dataSource;
 
     /**
-     * One outcome per row, in the order given; the request_ids must be distinct. Rows are
-     * written in request_id order, so concurrent batches sharing ids take the unique index's
-     * locks in the same order and cannot deadlock.
+     * One outcome per row, in the order given; the request_ids must be distinct. Rows are written
+     * in request_id order, so concurrent batches sharing ids take the unique index's locks in the
+     * same order and cannot deadlock.
      */
     public List<WriteOutcome> insert(List<RequestLogRow> rows) {
         try (Connection connection = dataSource.getConnection()) {
             return insert(connection, rows);
         } catch (SQLException failed) {
-            throw DatabaseRefusal.of(failed).orElseThrow(() ->
-                    new IllegalStateException("writing request logs failed", failed));
+            throw DatabaseRefusal.of(failed)
+                    .orElseThrow(
+                            () -> new IllegalStateException("writing request logs failed", failed));
         }
     }
 
     /**
-     * The same on a connection whose transaction the caller manages and which already acts for
-     * the rows' caller.
+     * The same on a connection whose transaction the caller manages and which already acts for the
+     * rows' caller.
      */
     public List<WriteOutcome> insert(Connection connection, List<RequestLogRow> rows)
             throws SQLException {
         List<RequestLogRow> inKeyOrder = new ArrayList<>(rows);
-        inKeyOrder.sort(Comparator.comparing(row -> row.content().requestId(),
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        inKeyOrder.sort(
+                Comparator.comparing(
+                        row -> row.content().requestId(),
+                        Comparator.nullsLast(Comparator.naturalOrder())));
         insertAll(connection, inKeyOrder);
         Map<String, StoredKey> stored = storedKeys(connection, rows);
         List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
@@ -95,8 +99,8 @@ public class RequestLogWriter {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setArray(1, column(connection, rows, row -> row.id().toString()));
             insert.setArray(2, column(connection, rows, row -> row.content().requestId()));
-            insert.setArray(3, column(connection, rows,
-                    row -> row.content().createdAt().toString()));
+            insert.setArray(
+                    3, column(connection, rows, row -> row.content().createdAt().toString()));
             insert.setArray(4, column(connection, rows, row -> row.content().endUser()));
             insert.setArray(5, column(connection, rows, row -> row.content().model()));
             insert.setArray(6, column(connection, rows, row -> cost(row.content())));
@@ -109,9 +113,8 @@ public class RequestLogWriter {
 
     private Map<String, StoredKey> storedKeys(Connection connection, List<RequestLogRow> rows)
             throws SQLException {
-        List<RequestLogRow> keyed = rows.stream()
-                .filter(row -> row.content().requestId() != null)
-                .toList();
+        List<RequestLogRow> keyed =
+                rows.stream().filter(row -> row.content().requestId() != null).toList();
         Map<String, StoredKey> stored = new HashMap<>();
         if (keyed.isEmpty()) {
             return stored;
@@ -121,7 +124,8 @@ public class RequestLogWriter {
             lookup.setArray(2, column(connection, keyed, RequestLogWriter::hexHash));
             try (ResultSet found = lookup.executeQuery()) {
                 while (found.next()) {
-                    stored.put(found.getString(1),
+                    stored.put(
+                            found.getString(1),
                             new StoredKey(found.getObject(2, UUID.class), found.getBoolean(3)));
                 }
             }
@@ -140,12 +144,13 @@ public class RequestLogWriter {
         if (stored.id().equals(row.id())) {
             return new WriteOutcome(row.id(), requestId, Result.CREATED);
         }
-        return new WriteOutcome(stored.id(), requestId,
-                stored.sameContent() ? Result.DUPLICATE : Result.CONFLICT);
+        return new WriteOutcome(
+                stored.id(), requestId, stored.sameContent() ? Result.DUPLICATE : Result.CONFLICT);
     }
 
-    private static Array column(Connection connection, List<RequestLogRow> rows,
-            Function<RequestLogRow, String> value) throws SQLException {
+    private static Array column(
+            Connection connection, List<RequestLogRow> rows, Function<RequestLogRow, String> value)
+            throws SQLException {
         return connection.createArrayOf("text", rows.stream().map(value).toArray());
     }
 

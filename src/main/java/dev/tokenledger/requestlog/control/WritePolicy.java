@@ -13,11 +13,11 @@ import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Who may write which rows, and what the server stamps on them. Authenticated users write only
- * as themselves; anonymous callers (when allowed) keep the body's end_user but are marked
- * {@code auth_method: anon}; gateways and the service role write for anyone. The
- * {@code auth_method} marker is the server's for everyone but the service role and gateways,
- * which may state it themselves.
+ * Who may write which rows, and what the server stamps on them. Authenticated users write only as
+ * themselves; anonymous callers (when allowed) keep the body's end_user but are marked {@code
+ * auth_method: anon}; gateways and the service role write for anyone. The {@code auth_method}
+ * marker is the server's for everyone but the service role and gateways, which may state it
+ * themselves.
  */
 @ApplicationScoped
 public class WritePolicy {
@@ -42,12 +42,13 @@ public class WritePolicy {
         requireWriter(caller);
         // Only a request_id can be repeated, so only then does the content need a fingerprint.
         byte[] fingerprint = draft.requestId() == null ? null : ContentFingerprint.of(draft);
-        RequestLogDraft stamped = switch (caller.role()) {
-            case ANON -> mark(draft, ANONYMOUS_MARK);
-            case AUTHENTICATED -> mark(asUser(caller, draft, pointer), USER_MARK);
-            case SERVICE -> markUnlessStated(draft, SERVICE_MARK);
-            case INGEST -> markUnlessStated(draft, INGEST_MARK);
-        };
+        RequestLogDraft stamped =
+                switch (caller.role()) {
+                    case ANON -> mark(draft, ANONYMOUS_MARK);
+                    case AUTHENTICATED -> mark(asUser(caller, draft, pointer), USER_MARK);
+                    case SERVICE -> markUnlessStated(draft, SERVICE_MARK);
+                    case INGEST -> markUnlessStated(draft, INGEST_MARK);
+                };
         if (stamped.createdAt() == null) {
             stamped = stamped.withCreatedAt(Instant.now().truncatedTo(ChronoUnit.MICROS));
         }
@@ -59,15 +60,16 @@ public class WritePolicy {
             return draft.withEndUser(caller.userId());
         }
         if (!draft.endUser().equals(caller.userId())) {
-            throw ProblemException.forbidden(Pointers.child(pointer, "end_user")
-                    + ": an authenticated user can only record usage as themselves.");
+            throw ProblemException.forbidden(
+                    Pointers.child(pointer, "end_user")
+                            + ": an authenticated user can only record usage as themselves.");
         }
         return draft;
     }
 
     private static RequestLogDraft mark(RequestLogDraft draft, String method) {
-        return draft.withDetails(draft.additionalDetails().with(AdditionalDetails.AUTH_METHOD,
-                method));
+        return draft.withDetails(
+                draft.additionalDetails().with(AdditionalDetails.AUTH_METHOD, method));
     }
 
     private static RequestLogDraft markUnlessStated(RequestLogDraft draft, String method) {

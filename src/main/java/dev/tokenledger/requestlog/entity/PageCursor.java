@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where the next page of a newest-first listing starts: just after the row (created_at, id).
- * Opaque to clients: URL-safe base64 of the pair.
+ * Where the next page of a newest-first listing starts: just after the row (created_at, id). Opaque
+ * to clients: URL-safe base64 of the pair.
  */
 public record PageCursor(Instant createdAt, UUID id) {
 
@@ -20,7 +20,8 @@ public record PageCursor(Instant createdAt, UUID id) {
 
     public String encode() {
         String plain = createdAt.getEpochSecond() + "." + createdAt.getNano() + "." + id;
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -29,17 +30,26 @@ public record PageCursor(Instant createdAt, UUID id) {
         if (cursor == null || cursor.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(decode(cursor).orElseThrow(() -> ProblemException.invalid(
-                Violation.atParameter("cursor", "is not a cursor this server issued."))));
+        return Optional.of(
+                decode(cursor)
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.invalid(
+                                                Violation.atParameter(
+                                                        "cursor",
+                                                        "is not a cursor this server issued."))));
     }
 
     /** Empty for anything that is not a cursor this server issued. */
     public static Optional<PageCursor> decode(String encoded) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(encoded.trim()),
-                    StandardCharsets.UTF_8).split("\\.", 3);
-            Instant time = Instant.ofEpochSecond(Long.parseLong(parts[0]),
-                    Long.parseLong(parts[1]));
+            String[] parts =
+                    new String(
+                                    Base64.getUrlDecoder().decode(encoded.trim()),
+                                    StandardCharsets.UTF_8)
+                            .split("\\.", 3);
+            Instant time =
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
             return Optional.of(new PageCursor(time, UUID.fromString(parts[2])));
         } catch (RuntimeException notACursor) {
             return Optional.empty();

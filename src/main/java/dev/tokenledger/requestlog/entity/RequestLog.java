@@ -11,15 +11,14 @@ import java.util.UUID;
 import org.hibernate.annotations.Type;
 
 /**
- * One LLM request as the ledger stores it. Rows are written set-wise by {@code
- * RequestLogWriter}; JPA reads them. Column constraints live in the Flyway migrations.
+ * One LLM request as the ledger stores it. Rows are written set-wise by {@code RequestLogWriter};
+ * JPA reads them. Column constraints live in the Flyway migrations.
  */
 @Entity
 @Table(name = "request_logs")
 public class RequestLog {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @Column(name = "request_id")
     private String requestId;

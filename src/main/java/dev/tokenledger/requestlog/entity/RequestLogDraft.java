@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A request log as a caller sent it, validated and normalised (token counts whole numbers,
- * {@code total_tokens} filled in), before the server adds what it owns: the id, the auth marker
- * and, when absent, the time.
+ * A request log as a caller sent it, validated and normalised (token counts whole numbers, {@code
+ * total_tokens} filled in), before the server adds what it owns: the id, the auth marker and, when
+ * absent, the time.
  *
  * @param createdAt null when the caller left it to the server
  */
@@ -25,7 +25,8 @@ public record RequestLogDraft(
     }
 
     public RequestLogDraft withDetails(AdditionalDetails details) {
-        return new RequestLogDraft(requestId, createdAt, endUser, model, totalCost, status, details);
+        return new RequestLogDraft(
+                requestId, createdAt, endUser, model, totalCost, status, details);
     }
 
     public RequestLogDraft withTotalCost(BigDecimal cost) {

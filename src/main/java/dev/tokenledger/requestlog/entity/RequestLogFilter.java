@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Which rows a listing wants: a time range [from, to), exact matches on model, session and
- * status, and (for the service role) one end user.
+ * Which rows a listing wants: a time range [from, to), exact matches on model, session and status,
+ * and (for the service role) one end user.
  */
 public record RequestLogFilter(
         Optional<Instant> from,

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A stored request log as it is read for answers: the columns, with additional_details left as
- * the JSON text the database holds.
+ * A stored request log as it is read for answers: the columns, with additional_details left as the
+ * JSON text the database holds.
  */
 public record RequestLogRecord(
         UUID id,
@@ -20,8 +20,14 @@ public record RequestLogRecord(
         JsonText additionalDetails) {
 
     public static RequestLogRecord of(RequestLog log) {
-        return new RequestLogRecord(log.getId(), log.getRequestId(), log.getCreatedAt(),
-                log.getEndUser(), log.getModel(), log.getTotalCost(), log.getStatus(),
+        return new RequestLogRecord(
+                log.getId(),
+                log.getRequestId(),
+                log.getCreatedAt(),
+                log.getEndUser(),
+                log.getModel(),
+                log.getTotalCost(),
+                log.getStatus(),
                 new JsonText(log.getAdditionalDetails().toString()));
     }
 }

@@ -9,11 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "WriteOutcome")
 public record WriteOutcome(
-        @Schema(description = "The stored row's id (the earlier row's, for a duplicate).")
-                UUID id,
+        @Schema(description = "The stored row's id (the earlier row's, for a duplicate).") UUID id,
         String requestId,
-        @Schema(description = "created, duplicate (same request_id and content, nothing"
-                + " written) or conflict (same request_id, different content, nothing written).")
+        @Schema(
+                        description =
+                                "created, duplicate (same request_id and content, nothing written)"
+                                    + " or conflict (same request_id, different content, nothing"
+                                    + " written).")
                 Result result) {
 
     public enum Result {

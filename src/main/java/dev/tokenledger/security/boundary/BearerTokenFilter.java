@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Establishes the caller of every request before any resource is chosen. The token comes from
  * {@code Authorization: Bearer} or, as Supabase clients send it, the {@code apikey} header; the
- * Authorization header wins when both are present. No token means an anonymous caller; a token
- * that fails verification is a 401, never a silent downgrade to anonymous.
+ * Authorization header wins when both are present. No token means an anonymous caller; a token that
+ * fails verification is a 401, never a silent downgrade to anonymous.
  */
 @Provider
 @PreMatching
@@ -30,11 +30,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
     private static final String BEARER = "bearer ";
 
-    @Inject
-    TokenVerifier verifier;
+    @Inject TokenVerifier verifier;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -52,15 +50,15 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     }
 
     /**
-     * A gateway does not retry and reports a 401 only in its own debug log: a refused token on
-     * the ingestion path is something the operator must hear of. Elsewhere it is the client's
-     * business.
+     * A gateway does not retry and reports a 401 only in its own debug log: a refused token on the
+     * ingestion path is something the operator must hear of. Elsewhere it is the client's business.
      */
     private static void logRefusal(ContainerRequestContext request, InvalidTokenException why) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/ingest")) {
-            LOG.warnf("refused a gateway's token on %s, its delivery is lost: %s", path,
-                    why.getMessage());
+            LOG.warnf(
+                    "refused a gateway's token on %s, its delivery is lost: %s",
+                    path, why.getMessage());
         } else {
             LOG.debugf("refused a token on %s: %s", path, why.getMessage());
         }

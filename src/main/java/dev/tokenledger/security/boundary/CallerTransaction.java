@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks EJB methods whose transaction runs on the caller's behalf: before their first
- * statement, {@link CallerTransactionInterceptor} tells PostgreSQL who the caller is, taken from
- * the method's {@code Caller} parameter.
+ * Marks EJB methods whose transaction runs on the caller's behalf: before their first statement,
+ * {@link CallerTransactionInterceptor} tells PostgreSQL who the caller is, taken from the method's
+ * {@code Caller} parameter.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

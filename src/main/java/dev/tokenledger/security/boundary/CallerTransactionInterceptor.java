@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * Hands the caller's identity to PostgreSQL once per transaction, as transaction-local settings
- * that end with it: a pooled connection never carries one caller's identity into another's
- * request. A nested call in the same transaction must be for the same caller.
+ * that end with it: a pooled connection never carries one caller's identity into another's request.
+ * A nested call in the same transaction must be for the same caller.
  */
 @Interceptor
 @CallerTransaction
@@ -25,8 +25,7 @@ public class CallerTransactionInterceptor {
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
     DataSource dataSource;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Resource TransactionSynchronizationRegistry transaction;
 
     @AroundInvoke
     Object actAsCaller(InvocationContext invocation) throws Exception {
@@ -47,7 +46,7 @@ public class CallerTransactionInterceptor {
                 return caller;
             }
         }
-        throw new IllegalStateException(invocation.getMethod()
-                + " is a caller transaction but takes no Caller parameter");
+        throw new IllegalStateException(
+                invocation.getMethod() + " is a caller transaction but takes no Caller parameter");
     }
 }

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the token verifier from configuration when the application starts, so that a missing
- * or unsafe key setup stops the deployment with one clear message rather than failing the first
+ * Builds the token verifier from configuration when the application starts, so that a missing or
+ * unsafe key setup stops the deployment with one clear message rather than failing the first
  * request.
  */
 @ApplicationScoped
@@ -40,8 +40,9 @@ public class TokenVerification {
                 throw unsafe;
             }
             if (settings.usesDevelopmentSecret()) {
-                LOG.warn("development mode: tokens are checked against the built-in development"
-                        + " secret; set TOKENLEDGER_JWT_SECRET before exposing this server");
+                LOG.warn(
+                        "development mode: tokens are checked against the built-in development"
+                            + " secret; set TOKENLEDGER_JWT_SECRET before exposing this server");
             }
         }
         return verifier;

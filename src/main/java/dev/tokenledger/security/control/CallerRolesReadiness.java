@@ -14,8 +14,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Row-level security is only a wall if the role the application logs in as is no superuser, has
- * no BYPASSRLS, and can switch to every caller role. This check refuses to serve otherwise.
+ * Row-level security is only a wall if the role the application logs in as is no superuser, has no
+ * BYPASSRLS, and can switch to every caller role. This check refuses to serve otherwise.
  */
 @ApplicationScoped
 public class CallerRolesReadiness implements ReadinessCheck {
@@ -30,28 +30,34 @@ public class CallerRolesReadiness implements ReadinessCheck {
     }
 
     private static Optional<String> privileged(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                        "select rolname, rolsuper or rolbypassrls from pg_roles"
-                                + " where rolname = current_user");
+        try (PreparedStatement query =
+                        connection.prepareStatement(
+                                "select rolname, rolsuper or rolbypassrls from pg_roles"
+                                        + " where rolname = current_user");
                 ResultSet row = query.executeQuery()) {
             row.next();
             return row.getBoolean(2)
-                    ? Optional.of("the runtime role " + row.getString(1) + " is a superuser or"
-                            + " has BYPASSRLS, so row-level security would not apply; set"
-                            + " TOKENLEDGER_DB_USER to an ordinary role (config/db/roles.sql)")
+                    ? Optional.of(
+                            "the runtime role "
+                                    + row.getString(1)
+                                    + " is a superuser or has BYPASSRLS, so row-level security"
+                                    + " would not apply; set TOKENLEDGER_DB_USER to an ordinary"
+                                    + " role (config/db/roles.sql)")
                     : Optional.empty();
         }
     }
 
     private static Optional<String> missingMemberships(Connection connection) {
-        String[] roles = Arrays.stream(CallerRole.values())
-                .map(CallerRole::databaseRole)
-                .toArray(String[]::new);
+        String[] roles =
+                Arrays.stream(CallerRole.values())
+                        .map(CallerRole::databaseRole)
+                        .toArray(String[]::new);
         List<String> missing = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "select r from unnest(?::text[]) r where case"
-                        + " when exists (select 1 from pg_roles where rolname = r)"
-                        + " then not pg_has_role(current_user, r, 'MEMBER') else true end")) {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "select r from unnest(?::text[]) r where case when exists (select 1 from"
+                            + " pg_roles where rolname = r) then not pg_has_role(current_user, r,"
+                            + " 'MEMBER') else true end")) {
             query.setArray(1, connection.createArrayOf("text", roles));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -59,12 +65,14 @@ public class CallerRolesReadiness implements ReadinessCheck {
                 }
             }
         } catch (SQLException failed) {
-            return Optional.of("cannot check the runtime role's memberships: "
-                    + failed.getMessage());
+            return Optional.of(
+                    "cannot check the runtime role's memberships: " + failed.getMessage());
         }
         return missing.isEmpty()
                 ? Optional.empty()
-                : Optional.of("the runtime role cannot act as " + String.join(", ", missing)
-                        + "; run config/db/roles.sql as a database administrator");
+                : Optional.of(
+                        "the runtime role cannot act as "
+                                + String.join(", ", missing)
+                                + "; run config/db/roles.sql as a database administrator");
     }
 }

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Picks the configured keys that may verify a token: only keys of the algorithm's own kind
- * (HS256 the secret, RS256 RSA keys, ES256 P-256 keys), so a public key is never taken for an
- * HMAC secret. A key with an id (from a JWKS file) must match the token's {@code kid} when the
- * token names one; keys without an id (the secret, a PEM file) are tried for any token.
+ * Picks the configured keys that may verify a token: only keys of the algorithm's own kind (HS256
+ * the secret, RS256 RSA keys, ES256 P-256 keys), so a public key is never taken for an HMAC secret.
+ * A key with an id (from a JWKS file) must match the token's {@code kid} when the token names one;
+ * keys without an id (the secret, a PEM file) are tried for any token.
  */
 final class ConfiguredKeySelector implements JWSKeySelector<SecurityContext> {
 
@@ -49,7 +49,8 @@ final class ConfiguredKeySelector implements JWSKeySelector<SecurityContext> {
             return key instanceof RSAKey;
         }
         return JWSAlgorithm.ES256.equals(algorithm)
-                && key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve());
+                && key instanceof ECKey ec
+                && Curve.P_256.equals(ec.getCurve());
     }
 
     private static boolean sameId(String tokenKeyId, String keyId) {

@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * Tells PostgreSQL who the caller is for the rest of the current transaction: the caller role's
- * database role (which the row-level-security policies name) and the user id the policies
- * compare {@code end_user} with. Both settings are transaction-local ({@code is_local = true}).
+ * database role (which the row-level-security policies name) and the user id the policies compare
+ * {@code end_user} with. Both settings are transaction-local ({@code is_local = true}).
  */
 public final class DatabaseIdentity {
 

@@ -26,19 +26,18 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies bearer tokens with Nimbus JOSE+JWT and reads the caller out of them. Keys are picked
- * by {@link ConfiguredKeySelector}; {@code exp} is required; issuer and audience are checked
- * when configured.
+ * Verifies bearer tokens with Nimbus JOSE+JWT and reads the caller out of them. Keys are picked by
+ * {@link ConfiguredKeySelector}; {@code exp} is required; issuer and audience are checked when
+ * configured.
  */
 public class TokenVerifier {
 
@@ -52,22 +51,23 @@ public class TokenVerifier {
 
     public TokenVerifier(TokenSettings settings) {
         processor.setJWSKeySelector(new ConfiguredKeySelector(keys(settings)));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                settings.audience().map(Set::of).orElse(null),
-                settings.issuer()
-                        .map(issuer -> new JWTClaimsSet.Builder().issuer(issuer).build())
-                        .orElse(null),
-                Set.of("exp"),
-                null);
+        DefaultJWTClaimsVerifier<SecurityContext> claims =
+                new DefaultJWTClaimsVerifier<>(
+                        settings.audience().map(Set::of).orElse(null),
+                        settings.issuer()
+                                .map(issuer -> new JWTClaimsSet.Builder().issuer(issuer).build())
+                                .orElse(null),
+                        Set.of("exp"),
+                        null);
         claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
         roleClaim = settings.roleClaim();
     }
 
     /**
-     * The caller a token stands for. A token verified before is answered from a bounded cache
-     * until its own expiry: a busy client sends the same token with every request, and checking
-     * the signature each time costs more than the rest of a small request.
+     * The caller a token stands for. A token verified before is answered from a bounded cache until
+     * its own expiry: a busy client sends the same token with every request, and checking the
+     * signature each time costs more than the rest of a small request.
      */
     public Caller verify(String token) throws InvalidTokenException {
         Verified known = verified.get(token);
@@ -100,11 +100,18 @@ public class TokenVerifier {
     private Caller caller(JWTClaimsSet claims) throws InvalidTokenException {
         String subject = claims.getSubject();
         String roleName = stringClaim(claims, roleClaim);
-        CallerRole role = roleName == null
-                ? defaultRole(subject)
-                : CallerRole.fromClaim(roleName).orElseThrow(() -> new InvalidTokenException(
-                        "The token's role '" + roleName + "' is not one of anon, authenticated,"
-                                + " service_role or ingest."));
+        CallerRole role =
+                roleName == null
+                        ? defaultRole(subject)
+                        : CallerRole.fromClaim(roleName)
+                                .orElseThrow(
+                                        () ->
+                                                new InvalidTokenException(
+                                                        "The token's role '"
+                                                                + roleName
+                                                                + "' is not one of anon,"
+                                                                + " authenticated, service_role or"
+                                                                + " ingest."));
         if (role == CallerRole.AUTHENTICATED && (subject == null || subject.isBlank())) {
             throw new InvalidTokenException("An authenticated token must carry a sub claim.");
         }
@@ -131,9 +138,10 @@ public class TokenVerifier {
     private static List<JWK> keys(TokenSettings settings) {
         List<JWK> keys = new ArrayList<>();
         if (settings.secret() != null) {
-            keys.add(new OctetSequenceKey.Builder(settings.secret())
-                    .algorithm(JWSAlgorithm.HS256)
-                    .build());
+            keys.add(
+                    new OctetSequenceKey.Builder(settings.secret())
+                            .algorithm(JWSAlgorithm.HS256)
+                            .build());
         }
         settings.publicKeyFile().ifPresent(file -> keys.addAll(pemKeys(file)));
         settings.jwksFile().ifPresent(file -> keys.addAll(jwks(file)));
@@ -143,22 +151,26 @@ public class TokenVerifier {
     /** A PEM "PUBLIC KEY" (SubjectPublicKeyInfo), RSA or EC, read with the JDK alone. */
     private static List<JWK> pemKeys(String file) {
         try {
-            String base64 = Files.readString(Path.of(file))
-                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
-                    .replaceAll("\\s", "");
+            String base64 =
+                    Files.readString(Path.of(file))
+                            .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+                            .replaceAll("\\s", "");
             X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getDecoder().decode(base64));
             return List.of(publicKey(spec));
         } catch (IOException | IllegalArgumentException | GeneralSecurityException unreadable) {
-            throw new IllegalStateException("TOKENLEDGER_JWT_PUBLIC_KEY_FILE " + file
-                    + " is not a readable PEM public key (RSA or EC P-256): "
-                    + unreadable.getMessage());
+            throw new IllegalStateException(
+                    "TOKENLEDGER_JWT_PUBLIC_KEY_FILE "
+                            + file
+                            + " is not a readable PEM public key (RSA or EC P-256): "
+                            + unreadable.getMessage());
         }
     }
 
     private static JWK publicKey(X509EncodedKeySpec spec) throws GeneralSecurityException {
         try {
             return new RSAKey.Builder(
-                    (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(spec)).build();
+                            (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(spec))
+                    .build();
         } catch (InvalidKeySpecException notRsa) {
             ECPublicKey key = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(spec);
             Curve curve = Curve.forECParameterSpec(key.getParams());
@@ -175,8 +187,11 @@ public class TokenVerifier {
         try {
             return JWKSet.load(Path.of(file).toFile()).toPublicJWKSet().getKeys();
         } catch (IOException | ParseException unreadable) {
-            throw new IllegalStateException("TOKENLEDGER_JWT_JWKS_FILE " + file
-                    + " is not a readable JWK set: " + unreadable.getMessage());
+            throw new IllegalStateException(
+                    "TOKENLEDGER_JWT_JWKS_FILE "
+                            + file
+                            + " is not a readable JWK set: "
+                            + unreadable.getMessage());
         }
     }
 }

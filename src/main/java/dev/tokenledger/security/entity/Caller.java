@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The verified caller of one request: a role, the user id from {@code sub} (required for
- * authenticated users, optional otherwise) and whether a token was presented at all, which
- * decides between 401 and 403 when a role may not do something.
+ * authenticated users, optional otherwise) and whether a token was presented at all, which decides
+ * between 401 and 403 when a role may not do something.
  */
 public record Caller(CallerRole role, String userId, boolean presentedToken) {
 

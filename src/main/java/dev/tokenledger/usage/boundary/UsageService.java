@@ -14,15 +14,14 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Usage summaries, run as the caller: users summarise their own rows, the service role anyone's
- * or everyone's.
+ * Usage summaries, run as the caller: users summarise their own rows, the service role anyone's or
+ * everyone's.
  */
 @Stateless
 @CallerTransaction
 public class UsageService {
 
-    @Inject
-    SummaryQuery query;
+    @Inject SummaryQuery query;
 
     public UsageSummary summarise(Caller caller, SummaryRequest request) {
         caller.requireReader();
@@ -42,10 +41,15 @@ public class UsageService {
 
         List<UsageFigures> groups = figures.subList(1, figures.size());
         boolean more = groups.size() > scoped.limit().orElse(Integer.MAX_VALUE);
-        return new UsageSummary(scoped.from().orElse(null), scoped.to().orElse(null),
-                scoped.zone().getId(), scoped.grouping().wireName(),
-                scoped.endUser().orElse(null), figures.get(0),
-                scoped.grouping() == Grouping.NONE ? null
+        return new UsageSummary(
+                scoped.from().orElse(null),
+                scoped.to().orElse(null),
+                scoped.zone().getId(),
+                scoped.grouping().wireName(),
+                scoped.endUser().orElse(null),
+                figures.get(0),
+                scoped.grouping() == Grouping.NONE
+                        ? null
                         : more ? groups.subList(0, groups.size() - 1) : groups,
                 scoped.grouping() == Grouping.NONE ? null : more);
     }

@@ -25,7 +25,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class SummaryQuery {
 
-    private static final String FIGURES = """
+    private static final String FIGURES =
+            """
             count(*) as requests,
             coalesce(sum(input_tokens), 0) as input_tokens,
             coalesce(sum(output_tokens), 0) as output_tokens,
@@ -38,8 +39,8 @@ public class SummaryQuery {
     DataSource dataSource;
 
     /**
-     * The totals first, then the groups in the requested order (null keys last): with a limit,
-     * one group more than the limit when there are more, so the caller can say so.
+     * The totals first, then the groups in the requested order (null keys last): with a limit, one
+     * group more than the limit when there are more, so the caller can say so.
      */
     public List<UsageFigures> run(SummaryRequest request) {
         List<Object> parameters = new ArrayList<>();
@@ -57,32 +58,46 @@ public class SummaryQuery {
             }
             return figures;
         } catch (SQLException failed) {
-            throw DatabaseRefusal.of(failed).orElseThrow(() ->
-                    new IllegalStateException("usage summary failed", failed));
+            throw DatabaseRefusal.of(failed)
+                    .orElseThrow(() -> new IllegalStateException("usage summary failed", failed));
         }
     }
 
     static String sql(SummaryRequest request, List<Object> parameters) {
-        StringBuilder inner = new StringBuilder("select ")
-                .append(keyExpression(request, parameters))
-                .append(" as key, (additional_details ->> 'input_tokens')::bigint as input_tokens,")
-                .append(" (additional_details ->> 'output_tokens')::bigint as output_tokens,")
-                .append(" (additional_details ->> 'total_tokens')::bigint as total_tokens,")
-                .append(" total_cost from request_logs where true");
-        request.endUser().ifPresent(user -> {
-            inner.append(" and end_user = ?");
-            parameters.add(user);
-        });
-        request.from().ifPresent(from -> {
-            inner.append(" and created_at >= ?");
-            parameters.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-        });
-        request.to().ifPresent(to -> {
-            inner.append(" and created_at < ?");
-            parameters.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-        });
+        StringBuilder inner =
+                new StringBuilder("select ")
+                        .append(keyExpression(request, parameters))
+                        .append(
+                                " as key, (additional_details ->> 'input_tokens')::bigint as"
+                                        + " input_tokens,")
+                        .append(
+                                " (additional_details ->> 'output_tokens')::bigint as"
+                                        + " output_tokens,")
+                        .append(" (additional_details ->> 'total_tokens')::bigint as total_tokens,")
+                        .append(" total_cost from request_logs where true");
+        request.endUser()
+                .ifPresent(
+                        user -> {
+                            inner.append(" and end_user = ?");
+                            parameters.add(user);
+                        });
+        request.from()
+                .ifPresent(
+                        from -> {
+                            inner.append(" and created_at >= ?");
+                            parameters.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+                        });
+        request.to()
+                .ifPresent(
+                        to -> {
+                            inner.append(" and created_at < ?");
+                            parameters.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+                        });
         if (request.grouping() == Grouping.NONE) {
-            return "select null as key, true as is_total, " + FIGURES + " from (" + inner
+            return "select null as key, true as is_total, "
+                    + FIGURES
+                    + " from ("
+                    + inner
                     + ") as usage";
         }
         String limit = "";
@@ -90,9 +105,14 @@ public class SummaryQuery {
             limit = " limit ?";
             parameters.add(request.limit().get() + 2);
         }
-        return "select key, grouping(key) = 1 as is_total, " + FIGURES + " from (" + inner
+        return "select key, grouping(key) = 1 as is_total, "
+                + FIGURES
+                + " from ("
+                + inner
                 + ") as usage group by grouping sets ((), (key))"
-                + " order by grouping(key) desc, " + request.order().orderBy() + limit;
+                + " order by grouping(key) desc, "
+                + request.order().orderBy()
+                + limit;
     }
 
     private static String keyExpression(SummaryRequest request, List<Object> parameters) {

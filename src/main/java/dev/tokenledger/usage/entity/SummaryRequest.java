@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * What to summarise: a range [from, to), the zone for days, the grouping, how to order the
- * groups and how many to return at most, and optionally one end user.
+ * What to summarise: a range [from, to), the zone for days, the grouping, how to order the groups
+ * and how many to return at most, and optionally one end user.
  */
 public record SummaryRequest(
         Optional<Instant> from,

@@ -8,9 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "UsageFigures")
 public record UsageFigures(
-        @Schema(nullable = true, description = "The group: a model, a day (YYYY-MM-DD in the"
-                + " requested zone), a session id or an end user; absent on totals and null for"
-                + " rows without one.")
+        @Schema(
+                        nullable = true,
+                        description =
+                                "The group: a model, a day (YYYY-MM-DD in the requested zone), a"
+                                    + " session id or an end user; absent on totals and null for"
+                                    + " rows without one.")
                 String key,
         long requests,
         long inputTokens,

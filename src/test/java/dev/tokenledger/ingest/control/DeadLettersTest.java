@@ -35,14 +35,17 @@ class DeadLettersTest {
         ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1");
         payload.put("prompt_tokens", 1.5);
 
-        DeadLetter letter = DeadLetters.rejected(UUID.randomUUID(), Instant.EPOCH,
-                mapper.map(DeliveredPayload.parsed(7, null, payload)));
+        DeadLetter letter =
+                DeadLetters.rejected(
+                        UUID.randomUUID(),
+                        Instant.EPOCH,
+                        mapper.map(DeliveredPayload.parsed(7, null, payload)));
 
         assertThat(letter.kind()).isEqualTo(DeadLetterKind.REJECTED);
         assertThat(letter.position()).isEqualTo(7);
         assertThat(letter.requestId()).isEqualTo(payload.get("litellm_call_id").asText());
-        assertThat(letter.reason()).isEqualTo(
-                "/prompt_tokens: must be a whole number of tokens, not 1.5.");
+        assertThat(letter.reason())
+                .isEqualTo("/prompt_tokens: must be a whole number of tokens, not 1.5.");
         assertThat(letter.payload().has("messages")).isFalse();
         assertThat(letter.payload().has("response")).isFalse();
         assertThat(letter.payload().get("prompt_tokens").decimalValue())
@@ -58,22 +61,34 @@ class DeadLettersTest {
 
         assertThat(letter.kind()).isEqualTo(DeadLetterKind.CONFLICT);
         assertThat(letter.reason()).startsWith("/litellm_call_id: is already stored");
-        assertThat(letter.id()).isNotEqualTo(DeadLetters.id(DeadLetterKind.REJECTED, "litellm",
-                mapped.delivered()));
+        assertThat(letter.id())
+                .isNotEqualTo(
+                        DeadLetters.id(DeadLetterKind.REJECTED, "litellm", mapped.delivered()));
     }
 
     @Test
     void whatPostgresCannotStoreIsMadeStorable() {
-        JsonNode stored = StorableJson.payload(LiteLlmBody.split(
-                "{\"a\\u0000b\": \"x\\u0000\", \"cost\": NaN, \"n\": [Infinity, 1.5]}"
-                        .getBytes(StandardCharsets.UTF_8)).payloads().get(0).json(), false);
+        JsonNode stored =
+                StorableJson.payload(
+                        LiteLlmBody.split(
+                                        "{\"a\\u0000b\": \"x\\u0000\", \"cost\": NaN, \"n\": [Infinity, 1.5]}"
+                                                .getBytes(StandardCharsets.UTF_8))
+                                .payloads()
+                                .get(0)
+                                .json(),
+                        false);
 
         assertThat(stored.toString())
                 .isEqualTo("{\"a\uFFFDb\":\"x\uFFFD\",\"cost\":\"NaN\",\"n\":[\"Infinity\",1.5]}");
     }
 
     private DeadLetter rejected(String payload) {
-        return DeadLetters.rejected(UUID.randomUUID(), Instant.EPOCH, mapper.map(LiteLlmBody
-                .split(payload.getBytes(StandardCharsets.UTF_8)).payloads().get(0)));
+        return DeadLetters.rejected(
+                UUID.randomUUID(),
+                Instant.EPOCH,
+                mapper.map(
+                        LiteLlmBody.split(payload.getBytes(StandardCharsets.UTF_8))
+                                .payloads()
+                                .get(0)));
     }
 }

@@ -18,7 +18,8 @@ class LiteLlmBodyTest {
         Delivery delivery = split(LiteLlmCases.text(LiteLlmCases.ARRAY));
 
         assertThat(delivery.single()).isFalse();
-        assertThat(delivery.payloads()).extracting(DeliveredPayload::position)
+        assertThat(delivery.payloads())
+                .extracting(DeliveredPayload::position)
                 .containsExactly(0, 1);
         assertThat(delivery.payloads()).extracting(DeliveredPayload::line).containsOnlyNulls();
         assertThat(delivery.payloads().get(1).json().get("litellm_call_id").asText())
@@ -48,7 +49,8 @@ class LiteLlmBodyTest {
     void blankLinesCarriageReturnsAndAByteOrderMarkAreIgnored() {
         Delivery delivery = split("\uFEFF{\"id\":\"a\"}\r\n\r\n{\"id\":\"b\"}\r\n");
 
-        assertThat(delivery.payloads()).extracting(p -> p.json().get("id").asText())
+        assertThat(delivery.payloads())
+                .extracting(p -> p.json().get("id").asText())
                 .containsExactly("a", "b");
         assertThat(delivery.payloads()).extracting(DeliveredPayload::line).containsExactly(1, 3);
     }
@@ -113,8 +115,11 @@ class LiteLlmBodyTest {
 
     @Test
     void readsTheStreamItIsGiven() {
-        Delivery delivery = LiteLlmBody.read(new ByteArrayInputStream(
-                LiteLlmCases.text(LiteLlmCases.FAILURE).getBytes(StandardCharsets.UTF_8)));
+        Delivery delivery =
+                LiteLlmBody.read(
+                        new ByteArrayInputStream(
+                                LiteLlmCases.text(LiteLlmCases.FAILURE)
+                                        .getBytes(StandardCharsets.UTF_8)));
 
         assertThat(delivery.payloads()).hasSize(1);
     }
@@ -125,9 +130,11 @@ class LiteLlmBodyTest {
 
     private static void assertProblem(String body, int status, String detail) {
         assertThatThrownBy(() -> split(body))
-                .isInstanceOfSatisfying(ProblemException.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(status);
-                    assertThat(problem.getMessage()).contains(detail);
-                });
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        problem -> {
+                            assertThat(problem.status()).isEqualTo(status);
+                            assertThat(problem.getMessage()).contains(detail);
+                        });
     }
 }

@@ -32,16 +32,19 @@ class LiteLlmMapperTest {
         assertThat(draft.totalCost()).isEqualByComparingTo("0.000183");
         assertThat(draft.createdAt()).isEqualTo(Instant.parse("2024-12-04T09:40:00.125Z"));
         assertThat(mapped.needsCatalogPrice()).isFalse();
-        assertThat(json(draft.additionalDetails().toString())).isEqualTo(json("""
-                {"source": "litellm", "provider": "openai", "model_group": "gpt-4o-mini",
-                 "model_id": "deployment-1", "api_base": "https://llm.example.test/v1",
-                 "call_type": "acompletion", "trace_id": "trace-5512", "stream": false,
-                 "cache_hit": false, "request_tags": ["chat", "web"],
-                 "key_alias": "web-frontend", "key_user_id": "svc-web", "team_id": "team-7",
-                 "duration_ms": 1750, "response_id": "chatcmpl-7f3a9c01",
-                 "input_tokens": 812, "output_tokens": 102, "total_tokens": 914,
-                 "session_id": "sess-100", "cost_source": "gateway"}
-                """));
+        assertThat(json(draft.additionalDetails().toString()))
+                .isEqualTo(
+                        json(
+                                """
+                                {"source": "litellm", "provider": "openai", "model_group": "gpt-4o-mini",
+                                 "model_id": "deployment-1", "api_base": "https://llm.example.test/v1",
+                                 "call_type": "acompletion", "trace_id": "trace-5512", "stream": false,
+                                 "cache_hit": false, "request_tags": ["chat", "web"],
+                                 "key_alias": "web-frontend", "key_user_id": "svc-web", "team_id": "team-7",
+                                 "duration_ms": 1750, "response_id": "chatcmpl-7f3a9c01",
+                                 "input_tokens": 812, "output_tokens": 102, "total_tokens": 914,
+                                 "session_id": "sess-100", "cost_source": "gateway"}
+                                """));
     }
 
     @Test
@@ -86,8 +89,9 @@ class LiteLlmMapperTest {
     @Test
     void promptsAndResponsesAreNotKeptUnlessTheOperatorSaysSo() {
         MappedPayload withoutPrompts = mapFile(LiteLlmCases.ARRAY).get(0);
-        MappedPayload withPrompts = new LiteLlmMapper(true).map(delivered(
-                LiteLlmCases.json(LiteLlmCases.ARRAY).get(0)));
+        MappedPayload withPrompts =
+                new LiteLlmMapper(true)
+                        .map(delivered(LiteLlmCases.json(LiteLlmCases.ARRAY).get(0)));
 
         assertThat(withoutPrompts.prompts()).isNull();
         assertThat(withoutPrompts.draft().additionalDetails().has("messages")).isFalse();
@@ -121,8 +125,10 @@ class LiteLlmMapperTest {
         absent.remove("response_cost");
 
         assertThat(mapper.map(delivered(absent)).needsCatalogPrice()).isTrue();
-        assertThat(mapper.map(delivered(LiteLlmCases.payload("u", "gpt-4o", null)))
-                .needsCatalogPrice()).isTrue();
+        assertThat(
+                        mapper.map(delivered(LiteLlmCases.payload("u", "gpt-4o", null)))
+                                .needsCatalogPrice())
+                .isTrue();
     }
 
     @Test
@@ -151,14 +157,20 @@ class LiteLlmMapperTest {
         ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1");
         payload.put("stream", true);
 
-        assertThat(mapper.map(delivered(payload)).draft().additionalDetails()
-                .count("time_to_first_token_ms")).hasValue(475L);
+        assertThat(
+                        mapper.map(delivered(payload))
+                                .draft()
+                                .additionalDetails()
+                                .count("time_to_first_token_ms"))
+                .hasValue(475L);
     }
 
     @Test
     void cachedInputTokensComeFromTheResponseUsage() {
         ObjectNode openAi = LiteLlmCases.payload("u", "gpt-4o", null);
-        openAi.putObject("response").putObject("usage").putObject("prompt_tokens_details")
+        openAi.putObject("response")
+                .putObject("usage")
+                .putObject("prompt_tokens_details")
                 .put("cached_tokens", 64);
         ObjectNode anthropic = LiteLlmCases.payload("u", "claude", null);
         anthropic.putObject("response").putObject("usage").put("cache_read_input_tokens", "32");
@@ -180,8 +192,8 @@ class LiteLlmMapperTest {
         JsonNode details = mapper.map(delivered(payload)).draft().additionalDetails().toJson();
 
         assertThat(details.get("api_base").asText()).isEqualTo("https://llm.example.test:8443/v1");
-        assertThat(details.toString()).doesNotContain("secret", "abc", "203.0.113.9", "sk-123",
-                "88d2c1aa");
+        assertThat(details.toString())
+                .doesNotContain("secret", "abc", "203.0.113.9", "sk-123", "88d2c1aa");
     }
 
     @Test
@@ -189,44 +201,56 @@ class LiteLlmMapperTest {
         ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1");
         payload.putObject("error_information").put("error_message", "x\u0000" + "y".repeat(5000));
 
-        String message = mapper.map(delivered(payload)).draft().additionalDetails()
-                .text("error_message").orElseThrow();
+        String message =
+                mapper.map(delivered(payload))
+                        .draft()
+                        .additionalDetails()
+                        .text("error_message")
+                        .orElseThrow();
 
         assertThat(message).hasSize(LiteLlmContext.MAX_ERROR_MESSAGE).startsWith("x\uFFFDy");
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")
-    @CsvSource(delimiter = '|', value = {
-        "prompt_tokens     | 14417.92   | /prompt_tokens     | whole number of tokens, not 14417",
-        "prompt_tokens     | -5         | /prompt_tokens     | must not be negative",
-        "completion_tokens | \"abc\"    | /completion_tokens | whole number of tokens",
-        "completion_tokens | \"1.5\"    | /completion_tokens | whole number of tokens, not 1.5",
-        "total_tokens      | 3          | /total_tokens      | at least prompt_tokens + completion",
-        "response_cost     | -0.01      | /response_cost     | must not be negative",
-        "response_cost     | NaN        | /response_cost     | finite number, not NaN",
-        "response_cost     | Infinity   | /response_cost     | finite number, not Infinity",
-        "response_cost     | \"abc\"    | /response_cost     | decimal number of US dollars",
-        "startTime         | -1         | /startTime         | before 1970",
-        "startTime         | 1733305200125 | /startTime      | milliseconds",
-        "startTime         | \"soon\"   | /startTime         | finite number of epoch seconds",
-        "startTime         | null       | /startTime         | is required",
-        "model             | null       | /model             | is required",
-        "model             | 42         | /model             | must be a string",
-        "status            | \"a-status-longer-than-32-characters\" | /status | at most 32",
-        "end_user          | 7          | /end_user          | must be a string",
-    })
-    void badValuesSendThePayloadToTheDeadLettersWithTheReason(String field, String value,
-            String pointer, String reason) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "prompt_tokens     | 14417.92   | /prompt_tokens     | whole number of tokens, not"
+                        + " 14417",
+                "prompt_tokens     | -5         | /prompt_tokens     | must not be negative",
+                "completion_tokens | \"abc\"    | /completion_tokens | whole number of tokens",
+                "completion_tokens | \"1.5\"    | /completion_tokens | whole number of tokens, not"
+                        + " 1.5",
+                "total_tokens      | 3          | /total_tokens      | at least prompt_tokens +"
+                        + " completion",
+                "response_cost     | -0.01      | /response_cost     | must not be negative",
+                "response_cost     | NaN        | /response_cost     | finite number, not NaN",
+                "response_cost     | Infinity   | /response_cost     | finite number, not Infinity",
+                "response_cost     | \"abc\"    | /response_cost     | decimal number of US"
+                        + " dollars",
+                "startTime         | -1         | /startTime         | before 1970",
+                "startTime         | 1733305200125 | /startTime      | milliseconds",
+                "startTime         | \"soon\"   | /startTime         | finite number of epoch"
+                        + " seconds",
+                "startTime         | null       | /startTime         | is required",
+                "model             | null       | /model             | is required",
+                "model             | 42         | /model             | must be a string",
+                "status            | \"a-status-longer-than-32-characters\" | /status | at most 32",
+                "end_user          | 7          | /end_user          | must be a string",
+            })
+    void badValuesSendThePayloadToTheDeadLettersWithTheReason(
+            String field, String value, String pointer, String reason) {
         String base = LiteLlmCases.payload("u", "gpt-4o", "0.01").toString();
         String body = base.replaceFirst("\"" + field + "\":[^,}]*", "\"" + field + "\":" + value);
-        DeliveredPayload delivered = LiteLlmBody.split(body.getBytes(StandardCharsets.UTF_8))
-                .payloads().get(0);
+        DeliveredPayload delivered =
+                LiteLlmBody.split(body.getBytes(StandardCharsets.UTF_8)).payloads().get(0);
 
         MappedPayload mapped = mapper.map(delivered);
 
         assertThat(mapped.accepted()).as(body).isFalse();
         assertThat(mapped.violations()).extracting(Violation::pointer).contains(pointer);
-        assertThat(mapped.violations()).extracting(Violation::detail)
+        assertThat(mapped.violations())
+                .extracting(Violation::detail)
                 .anySatisfy(detail -> assertThat(detail).contains(reason));
         assertThat(mapped.requestId()).startsWith("call-");
         assertThat(mapped.keptPayload().has("messages")).isFalse();
@@ -241,7 +265,8 @@ class LiteLlmMapperTest {
 
         MappedPayload mapped = mapper.map(delivered(payload));
 
-        assertThat(mapped.violations()).extracting(Violation::pointer)
+        assertThat(mapped.violations())
+                .extracting(Violation::pointer)
                 .containsExactly("/litellm_call_id");
     }
 
@@ -249,27 +274,33 @@ class LiteLlmMapperTest {
     void somethingOtherThanAnObjectIsRefused() {
         MappedPayload mapped = mapper.map(DeliveredPayload.parsed(0, null, json("[1, 2]")));
 
-        assertThat(mapped.violations()).extracting(Violation::detail)
+        assertThat(mapped.violations())
+                .extracting(Violation::detail)
                 .containsExactly("must be a LiteLLM logging payload object.");
     }
 
     @Test
     void aLineThatWasNotJsonKeepsItsTextOnlyWhenPromptsMayBeStored() {
-        DeliveredPayload broken = DeliveredPayload.unparseable(3, 4, "{\"messages\": oops",
-                "line 4 is not JSON: ...");
+        DeliveredPayload broken =
+                DeliveredPayload.unparseable(
+                        3, 4, "{\"messages\": oops", "line 4 is not JSON: ...");
 
         MappedPayload withoutPrompts = mapper.map(broken);
         MappedPayload withPrompts = new LiteLlmMapper(true).map(broken);
 
-        assertThat(withoutPrompts.violations()).extracting(Violation::detail)
+        assertThat(withoutPrompts.violations())
+                .extracting(Violation::detail)
                 .containsExactly("line 4 is not JSON: ...");
         assertThat(withoutPrompts.keptText()).isNull();
         assertThat(withPrompts.keptText()).isEqualTo("{\"messages\": oops");
     }
 
     private Long cached(ObjectNode payload) {
-        return mapper.map(delivered(payload)).draft().additionalDetails()
-                .count("cached_input_tokens").orElse(null);
+        return mapper.map(delivered(payload))
+                .draft()
+                .additionalDetails()
+                .count("cached_input_tokens")
+                .orElse(null);
     }
 
     private List<MappedPayload> mapFile(String file) {

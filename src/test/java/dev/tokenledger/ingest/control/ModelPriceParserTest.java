@@ -16,10 +16,13 @@ class ModelPriceParserTest {
 
     @Test
     void readsPricesExactlyFromNumbersOrStrings() throws Exception {
-        ModelPriceDraft draft = ModelPriceParser.parse(json("""
-                {"model_pattern": "gpt-4o*", "input_price": 0.0000025,
-                 "output_price": "0.00001", "valid_from": "2025-01-01"}
-                """));
+        ModelPriceDraft draft =
+                ModelPriceParser.parse(
+                        json(
+                                """
+                                {"model_pattern": "gpt-4o*", "input_price": 0.0000025,
+                                 "output_price": "0.00001", "valid_from": "2025-01-01"}
+                                """));
 
         assertThat(draft.modelPattern()).isEqualTo("gpt-4o*");
         assertThat(draft.inputPrice().toPlainString()).isEqualTo("0.0000025");
@@ -29,35 +32,39 @@ class ModelPriceParserTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"input_price\": 1, \"output_price\": 1, \"valid_from\": \"2025-01-01\"}"
-                + " | /model_pattern: is required",
-        "{\"model_pattern\": \"m\", \"output_price\": 1, \"valid_from\": \"2025-01-01\"}"
-                + " | /input_price: is required",
-        "{\"model_pattern\": \"m\", \"input_price\": -1, \"output_price\": 1,"
-                + " \"valid_from\": \"2025-01-01\"} | /input_price: must not be negative",
-        "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": \"x\","
-                + " \"valid_from\": \"2025-01-01\"} | /output_price: must be a decimal",
-        "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
-                + " \"cached_input_price\": -2, \"valid_from\": \"2025-01-01\"}"
-                + " | /cached_input_price: must not be negative",
-        "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
-                + " \"valid_from\": \"2025-02-30\"} | /valid_from: must be an ISO-8601 date",
-        "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1}"
-                + " | /valid_from: is required",
-        "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
-                + " \"valid_from\": \"2025-01-01\", \"currency\": \"EUR\"}"
-                + " | /currency: is not a price field",
-        "{\"id\": \"x\", \"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
-                + " \"valid_from\": \"2025-01-01\"} | /id: is assigned by the server",
-        "[] | /: must be a price object",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"input_price\": 1, \"output_price\": 1, \"valid_from\": \"2025-01-01\"}"
+                        + " | /model_pattern: is required",
+                "{\"model_pattern\": \"m\", \"output_price\": 1, \"valid_from\": \"2025-01-01\"}"
+                        + " | /input_price: is required",
+                "{\"model_pattern\": \"m\", \"input_price\": -1, \"output_price\": 1,"
+                        + " \"valid_from\": \"2025-01-01\"} | /input_price: must not be negative",
+                "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": \"x\","
+                        + " \"valid_from\": \"2025-01-01\"} | /output_price: must be a decimal",
+                "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
+                        + " \"cached_input_price\": -2, \"valid_from\": \"2025-01-01\"}"
+                        + " | /cached_input_price: must not be negative",
+                "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
+                    + " \"valid_from\": \"2025-02-30\"} | /valid_from: must be an ISO-8601 date",
+                "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1}"
+                        + " | /valid_from: is required",
+                "{\"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
+                        + " \"valid_from\": \"2025-01-01\", \"currency\": \"EUR\"}"
+                        + " | /currency: is not a price field",
+                "{\"id\": \"x\", \"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
+                        + " \"valid_from\": \"2025-01-01\"} | /id: is assigned by the server",
+                "[] | /: must be a price object",
+            })
     void refusesWhatIsNotAPriceNamingTheField(String body, String expected) {
         assertThatThrownBy(() -> ModelPriceParser.parse(json(body)))
-                .isInstanceOfSatisfying(ProblemException.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(422);
-                    assertThat(problem.getMessage()).startsWith(expected);
-                });
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        problem -> {
+                            assertThat(problem.status()).isEqualTo(422);
+                            assertThat(problem.getMessage()).startsWith(expected);
+                        });
     }
 
     private static JsonNode json(String text) {

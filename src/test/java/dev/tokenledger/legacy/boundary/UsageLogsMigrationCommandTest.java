@@ -20,12 +20,28 @@ class UsageLogsMigrationCommandTest {
     void optionsAreTakenWithASpaceOrAnEqualsSignUnderTheApisNames() {
         Map<String, String> options = new HashMap<>();
 
-        String command = UsageLogsMigrationCommand.parse(new String[] {"run", "--batch-size",
-                "100", "--time-zone=Europe/Berlin", "--schema", "legacy"}, options);
+        String command =
+                UsageLogsMigrationCommand.parse(
+                        new String[] {
+                            "run",
+                            "--batch-size",
+                            "100",
+                            "--time-zone=Europe/Berlin",
+                            "--schema",
+                            "legacy"
+                        },
+                        options);
 
         assertThat(command).isEqualTo("run");
-        assertThat(options).containsExactlyInAnyOrderEntriesOf(Map.of("batch_size", "100",
-                "time_zone", "Europe/Berlin", "schema", "legacy"));
+        assertThat(options)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                "batch_size",
+                                "100",
+                                "time_zone",
+                                "Europe/Berlin",
+                                "schema",
+                                "legacy"));
     }
 
     @Test
@@ -34,7 +50,8 @@ class UsageLogsMigrationCommandTest {
         assertThat(run("migrate-everything")).isEqualTo(UsageLogsMigrationCommand.USAGE);
         assertThat(run("run", "--force")).isEqualTo(UsageLogsMigrationCommand.USAGE);
         assertThat(run("drop", "--confirm")).isEqualTo(UsageLogsMigrationCommand.USAGE);
-        assertThat(text(err)).contains("Option --confirm needs a value.")
+        assertThat(text(err))
+                .contains("Option --confirm needs a value.")
                 .contains("Usage: usage-logs-migration <command> [options]");
         assertThat(text(out)).isEmpty();
     }
@@ -44,8 +61,10 @@ class UsageLogsMigrationCommandTest {
         int status = run("run", "--batch-size", "0", "--url", "jdbc:postgresql://192.0.2.1/x");
 
         assertThat(status).isEqualTo(UsageLogsMigrationCommand.USAGE);
-        assertThat(text(err)).isEqualTo("--batch-size: must be a whole number from 1 to 50000."
-                + System.lineSeparator());
+        assertThat(text(err))
+                .isEqualTo(
+                        "--batch-size: must be a whole number from 1 to 50000."
+                                + System.lineSeparator());
     }
 
     @Test
@@ -56,8 +75,11 @@ class UsageLogsMigrationCommandTest {
 
     @Test
     void parsingRefusesAValuelessOption() {
-        assertThatThrownBy(() -> UsageLogsMigrationCommand.parse(new String[] {"run",
-                "--schema"}, new HashMap<>())).hasMessage("Option --schema needs a value.");
+        assertThatThrownBy(
+                        () ->
+                                UsageLogsMigrationCommand.parse(
+                                        new String[] {"run", "--schema"}, new HashMap<>()))
+                .hasMessage("Option --schema needs a value.");
     }
 
     private int run(String... args) {

@@ -17,8 +17,8 @@ class FilterParserTest {
 
     @Test
     void aColumnFilterKeepsEverythingAfterTheOperatorAsItsValue() {
-        Comparison filter = (Comparison) FilterParser.parseOne("created_at",
-                "gte.2025-05-01T00:00:00+00:00");
+        Comparison filter =
+                (Comparison) FilterParser.parseOne("created_at", "gte.2025-05-01T00:00:00+00:00");
 
         assertThat(filter.column()).isEqualTo(UsageLogColumn.CREATED_AT);
         assertThat(filter.operator()).isEqualTo(Operator.GTE);
@@ -37,8 +37,10 @@ class FilterParserTest {
 
     @Test
     void inListsUnquoteValuesCarryingReservedCharacters() {
-        Comparison filter = (Comparison) FilterParser.parseOne("model_name",
-                "in.(gpt-4o,\"a,b\",\"say \\\"hi\\\"\")");
+        Comparison filter =
+                (Comparison)
+                        FilterParser.parseOne(
+                                "model_name", "in.(gpt-4o,\"a,b\",\"say \\\"hi\\\"\")");
 
         assertThat(filter.values()).containsExactly("gpt-4o", "a,b", "say \"hi\"");
     }
@@ -50,9 +52,12 @@ class FilterParserTest {
 
     @Test
     void logicTreesNestAndNegate() {
-        Group tree = (Group) FilterParser.parseOne("or",
-                "(model_name.eq.gpt-4o,not.and(total_tokens.gt.5000,cost.lt.0.01),"
-                        + "session_id.in.(a,b))");
+        Group tree =
+                (Group)
+                        FilterParser.parseOne(
+                                "or",
+                                "(model_name.eq.gpt-4o,not.and(total_tokens.gt.5000,cost.lt.0.01),"
+                                        + "session_id.in.(a,b))");
 
         assertThat(tree.any()).isTrue();
         assertThat(tree.children()).hasSize(3);
@@ -89,53 +94,71 @@ class FilterParserTest {
     @Test
     void anUnknownColumnIs42703WithAHint() {
         assertThatThrownBy(() -> FilterParser.parseOne("userid", "eq.x"))
-                .isInstanceOfSatisfying(PostgrestError.class, error -> {
-                    assertThat(error.code()).isEqualTo("42703");
-                    assertThat(error.status()).isEqualTo(400);
-                    assertThat(error.getMessage())
-                            .isEqualTo("column usage_logs.userid does not exist");
-                    assertThat(error.hint()).contains("usage_logs.user_id");
-                });
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> {
+                            assertThat(error.code()).isEqualTo("42703");
+                            assertThat(error.status()).isEqualTo(400);
+                            assertThat(error.getMessage())
+                                    .isEqualTo("column usage_logs.userid does not exist");
+                            assertThat(error.hint()).contains("usage_logs.user_id");
+                        });
     }
 
     @Test
     void anUnknownOperatorIsAParseError() {
         assertThatThrownBy(() -> FilterParser.parseOne("user_id", "regex.x"))
-                .isInstanceOfSatisfying(PostgrestError.class, error -> {
-                    assertThat(error.code()).isEqualTo("PGRST100");
-                    assertThat(error.getMessage()).isEqualTo("failed to parse filter (regex.x)");
-                });
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> {
+                            assertThat(error.code()).isEqualTo("PGRST100");
+                            assertThat(error.getMessage())
+                                    .isEqualTo("failed to parse filter (regex.x)");
+                        });
     }
 
     @Test
     void anOperatorPostgrestHasButUsageLogsDoesNotSaysSo() {
         assertThatThrownBy(() -> FilterParser.parseOne("user_id", "fts.x"))
-                .isInstanceOfSatisfying(PostgrestError.class, error ->
-                        assertThat(error.details()).contains("not supported"));
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> assertThat(error.details()).contains("not supported"));
     }
 
     @Test
     void brokenTreesAndValuesAreParseErrors() {
-        for (String[] bad : new String[][] {
-                {"or", "(model_name.eq.a"}, {"or", "model_name.eq.a"}, {"user_id", "eq"},
-                {"user_id", "is.maybe"}, {"and", "(cost.gt.1))"}, {"user_id", "in.(a,b"}}) {
+        for (String[] bad :
+                new String[][] {
+                    {"or", "(model_name.eq.a"}, {"or", "model_name.eq.a"}, {"user_id", "eq"},
+                    {"user_id", "is.maybe"}, {"and", "(cost.gt.1))"}, {"user_id", "in.(a,b"}
+                }) {
             assertThatThrownBy(() -> FilterParser.parseOne(bad[0], bad[1]))
                     .as(bad[0] + "=" + bad[1])
-                    .isInstanceOfSatisfying(PostgrestError.class,
+                    .isInstanceOfSatisfying(
+                            PostgrestError.class,
                             error -> assertThat(error.code()).isEqualTo("PGRST100"));
         }
     }
 
     @Test
     void treesDeeperThanAnyReportAreRefusedBeforeTheyCostStack() {
-        String deep = "(" + "or(".repeat(FilterParser.MAX_DEPTH) + "cost.gt.1"
-                + ")".repeat(FilterParser.MAX_DEPTH) + ")";
-        String fine = "(" + "or(".repeat(FilterParser.MAX_DEPTH - 2) + "cost.gt.1"
-                + ")".repeat(FilterParser.MAX_DEPTH - 2) + ")";
+        String deep =
+                "("
+                        + "or(".repeat(FilterParser.MAX_DEPTH)
+                        + "cost.gt.1"
+                        + ")".repeat(FilterParser.MAX_DEPTH)
+                        + ")";
+        String fine =
+                "("
+                        + "or(".repeat(FilterParser.MAX_DEPTH - 2)
+                        + "cost.gt.1"
+                        + ")".repeat(FilterParser.MAX_DEPTH - 2)
+                        + ")";
 
         assertThat(FilterParser.parseOne("or", fine)).isInstanceOf(Group.class);
         assertThatThrownBy(() -> FilterParser.parseOne("or", deep))
-                .isInstanceOfSatisfying(PostgrestError.class,
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
                         error -> assertThat(error.details()).contains("nest at most"));
     }
 }

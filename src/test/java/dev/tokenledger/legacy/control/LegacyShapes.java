@@ -36,24 +36,38 @@ final class LegacyShapes {
 
     /** request_logs, plus a NOT NULL column with a default that the migration leaves alone. */
     static MigrationTarget target() {
-        return new MigrationTarget("\"public\".\"request_logs\"", List.of(
-                new Column("id", "uuid", true, Optional.empty()),
-                new Column("request_id", "text", false, Optional.empty()),
-                new Column("created_at", "timestamp with time zone", true,
-                        Optional.of("now()")),
-                new Column("end_user", "text", false, Optional.empty()),
-                new Column("model", "text", false, Optional.empty()),
-                new Column("total_cost", "numeric", false, Optional.empty()),
-                new Column("status", "text", false, Optional.empty()),
-                new Column("additional_details", "jsonb", true, Optional.of("'{}'::jsonb")),
-                new Column("content_hash", "bytea", false, Optional.empty()),
-                new Column("recorded_at", "timestamp with time zone", true,
-                        Optional.of("now()"))),
-                List.of(new Constraint("request_logs_total_cost_valid",
-                        "((total_cost >= (0)::numeric) AND (total_cost < 'Infinity'::numeric))",
-                        List.of("total_cost"), Optional.of("total_cost must not be negative.")),
-                        new Constraint("request_logs_status_length",
-                                "(char_length(status) <= 32)", List.of("status"),
+        return new MigrationTarget(
+                "\"public\".\"request_logs\"",
+                List.of(
+                        new Column("id", "uuid", true, Optional.empty()),
+                        new Column("request_id", "text", false, Optional.empty()),
+                        new Column(
+                                "created_at",
+                                "timestamp with time zone",
+                                true,
+                                Optional.of("now()")),
+                        new Column("end_user", "text", false, Optional.empty()),
+                        new Column("model", "text", false, Optional.empty()),
+                        new Column("total_cost", "numeric", false, Optional.empty()),
+                        new Column("status", "text", false, Optional.empty()),
+                        new Column("additional_details", "jsonb", true, Optional.of("'{}'::jsonb")),
+                        new Column("content_hash", "bytea", false, Optional.empty()),
+                        new Column(
+                                "recorded_at",
+                                "timestamp with time zone",
+                                true,
+                                Optional.of("now()"))),
+                List.of(
+                        new Constraint(
+                                "request_logs_total_cost_valid",
+                                "((total_cost >= (0)::numeric) AND (total_cost <"
+                                        + " 'Infinity'::numeric))",
+                                List.of("total_cost"),
+                                Optional.of("total_cost must not be negative.")),
+                        new Constraint(
+                                "request_logs_status_length",
+                                "(char_length(status) <= 32)",
+                                List.of("status"),
                                 Optional.empty())));
     }
 }

@@ -19,16 +19,18 @@ class NegotiationTest {
     @Test
     void anUnavailableMediaTypeIs406() {
         assertThatThrownBy(() -> ResponseShape.negotiate("text/csv"))
-                .isInstanceOfSatisfying(PostgrestError.class, error -> {
-                    assertThat(error.status()).isEqualTo(406);
-                    assertThat(error.code()).isEqualTo("PGRST107");
-                });
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> {
+                            assertThat(error.status()).isEqualTo(406);
+                            assertThat(error.code()).isEqualTo("PGRST107");
+                        });
     }
 
     @Test
     void preferencesAreReadAcrossHeadersAndCommas() {
-        Preferences prefer = Preferences.of(List.of("return=representation, count=exact",
-                "missing=default"));
+        Preferences prefer =
+                Preferences.of(List.of("return=representation, count=exact", "missing=default"));
 
         assertThat(prefer.representation()).isTrue();
         assertThat(prefer.count()).isTrue();

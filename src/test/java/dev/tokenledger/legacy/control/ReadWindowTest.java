@@ -31,18 +31,22 @@ class ReadWindowTest {
     @Test
     void anInvertedOrUnreadableRangeIs416() {
         for (String range : new String[] {"5-2", "abc", "-3"}) {
-            assertThatThrownBy(() -> ReadWindow.of(null, null, range, 1000)).as(range)
-                    .isInstanceOfSatisfying(PostgrestError.class, error -> {
-                        assertThat(error.status()).isEqualTo(416);
-                        assertThat(error.code()).isEqualTo("PGRST103");
-                    });
+            assertThatThrownBy(() -> ReadWindow.of(null, null, range, 1000))
+                    .as(range)
+                    .isInstanceOfSatisfying(
+                            PostgrestError.class,
+                            error -> {
+                                assertThat(error.status()).isEqualTo(416);
+                                assertThat(error.code()).isEqualTo("PGRST103");
+                            });
         }
     }
 
     @Test
     void badLimitsAreParseErrors() {
         assertThatThrownBy(() -> ReadWindow.of("-1", null, null, 10))
-                .isInstanceOfSatisfying(PostgrestError.class,
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
                         error -> assertThat(error.code()).isEqualTo("PGRST100"));
         assertThatThrownBy(() -> ReadWindow.of(null, "x", null, 10))
                 .isInstanceOf(PostgrestError.class);
@@ -66,10 +70,12 @@ class ReadWindowTest {
     @Test
     void anOffsetPastTheCountedTotalIs416WithTheTotal() {
         assertThatThrownBy(() -> new ReadWindow(7, 2).answer(0, OptionalLong.of(5)))
-                .isInstanceOfSatisfying(PostgrestError.class, error -> {
-                    assertThat(error.status()).isEqualTo(416);
-                    assertThat(error.headers()).containsEntry("Content-Range", "*/5");
-                    assertThat(error.details()).contains("only 5 rows");
-                });
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> {
+                            assertThat(error.status()).isEqualTo(416);
+                            assertThat(error.headers()).containsEntry("Content-Range", "*/5");
+                            assertThat(error.details()).contains("only 5 rows");
+                        });
     }
 }

@@ -14,7 +14,8 @@ class SelectParserTest {
     @Test
     void starAndNothingMeanEveryColumnInTableOrder() {
         assertThat(SelectParser.select("*")).hasSize(UsageLogColumn.values().length);
-        assertThat(SelectParser.select(null)).extracting(SelectedColumn::label)
+        assertThat(SelectParser.select(null))
+                .extracting(SelectedColumn::label)
                 .startsWith("id", "user_id", "session_id");
     }
 
@@ -22,7 +23,8 @@ class SelectParserTest {
     void columnsMayBeRenamedAndQuoted() {
         List<SelectedColumn> selected = SelectParser.select("model_name, spend:cost,\"id\"");
 
-        assertThat(selected).extracting(SelectedColumn::label)
+        assertThat(selected)
+                .extracting(SelectedColumn::label)
                 .containsExactly("model_name", "spend", "id");
         assertThat(selected.get(1).column()).isEqualTo(UsageLogColumn.COST);
     }
@@ -30,8 +32,10 @@ class SelectParserTest {
     @Test
     void embeddingCastsAndJsonPathsAreRefused() {
         for (String select : List.of("cost::text", "users(name)", "id,details->x", "a:b:c")) {
-            assertThatThrownBy(() -> SelectParser.select(select)).as(select)
-                    .isInstanceOfSatisfying(PostgrestError.class,
+            assertThatThrownBy(() -> SelectParser.select(select))
+                    .as(select)
+                    .isInstanceOfSatisfying(
+                            PostgrestError.class,
                             error -> assertThat(error.code()).isEqualTo("PGRST100"));
         }
     }
@@ -40,20 +44,22 @@ class SelectParserTest {
     void orderReadsDirectionsAndNullPlacement() {
         List<OrderKey> keys = SelectParser.order("created_at.desc,cost.nullslast,id.asc");
 
-        assertThat(keys).containsExactly(
-                new OrderKey(UsageLogColumn.CREATED_AT, true, null),
-                new OrderKey(UsageLogColumn.COST, false, false),
-                new OrderKey(UsageLogColumn.ID, false, null));
+        assertThat(keys)
+                .containsExactly(
+                        new OrderKey(UsageLogColumn.CREATED_AT, true, null),
+                        new OrderKey(UsageLogColumn.COST, false, false),
+                        new OrderKey(UsageLogColumn.ID, false, null));
     }
 
     @Test
     void aBadOrderModifierIsAParseErrorAndAnUnknownColumn42703() {
         assertThatThrownBy(() -> SelectParser.order("cost.sideways"))
-                .isInstanceOfSatisfying(PostgrestError.class,
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
                         error -> assertThat(error.code()).isEqualTo("PGRST100"));
         assertThatThrownBy(() -> SelectParser.order("price.desc"))
-                .isInstanceOfSatisfying(PostgrestError.class,
-                        error -> assertThat(error.code()).isEqualTo("42703"));
+                .isInstanceOfSatisfying(
+                        PostgrestError.class, error -> assertThat(error.code()).isEqualTo("42703"));
     }
 
     @Test
@@ -61,7 +67,8 @@ class SelectParserTest {
         assertThat(SelectParser.columns("\"user_id\",\"cost\""))
                 .containsExactly(UsageLogColumn.USER_ID, UsageLogColumn.COST);
         assertThatThrownBy(() -> SelectParser.columns("\"price\""))
-                .isInstanceOfSatisfying(PostgrestError.class,
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
                         error -> assertThat(error.code()).isEqualTo("PGRST204"));
     }
 }

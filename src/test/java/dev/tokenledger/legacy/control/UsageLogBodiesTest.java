@@ -21,10 +21,13 @@ class UsageLogBodiesTest {
 
     @Test
     void aLegacyRowBecomesARequestLogDraftThroughTheMapping() throws Exception {
-        Parsed parsed = UsageLogBodies.drafts(json("{\"user_id\":\"user-123\",\"session_id\":"
-                + "\"s1\",\"model_name\":\"gpt-4o\",\"input_tokens\":10,\"output_tokens\":5,"
-                + "\"total_tokens\":15,\"cost\":0.0001,\"auth_method\":\"api_key\"}"),
-                Optional.empty());
+        Parsed parsed =
+                UsageLogBodies.drafts(
+                        json(
+                                "{\"user_id\":\"user-123\",\"session_id\":"
+                                    + "\"s1\",\"model_name\":\"gpt-4o\",\"input_tokens\":10,\"output_tokens\":5,"
+                                    + "\"total_tokens\":15,\"cost\":0.0001,\"auth_method\":\"api_key\"}"),
+                        Optional.empty());
 
         RequestLogDraft draft = parsed.drafts().get(0);
         assertThat(parsed.single()).isTrue();
@@ -37,53 +40,77 @@ class UsageLogBodiesTest {
 
     @Test
     void theColumnsParameterLimitsWhichKeysAreRead() throws Exception {
-        Parsed parsed = UsageLogBodies.drafts(json("[{\"model_name\":\"a\",\"cost\":1},"
-                + "{\"model_name\":\"b\"}]"), Optional.of(List.of(UsageLogColumn.MODEL_NAME)));
+        Parsed parsed =
+                UsageLogBodies.drafts(
+                        json("[{\"model_name\":\"a\",\"cost\":1}," + "{\"model_name\":\"b\"}]"),
+                        Optional.of(List.of(UsageLogColumn.MODEL_NAME)));
 
         assertThat(parsed.single()).isFalse();
-        assertThat(parsed.drafts()).extracting(RequestLogDraft::totalCost)
+        assertThat(parsed.drafts())
+                .extracting(RequestLogDraft::totalCost)
                 .containsExactly(null, null);
     }
 
     @Test
     void refusalsNameTheLegacyColumns() {
-        assertThatThrownBy(() -> UsageLogBodies.drafts(json("[{\"model_name\":\"a\"},"
-                + "{\"model_name\":\"b\",\"input_tokens\":-5}]"), Optional.empty()))
-                .isInstanceOfSatisfying(PostgrestError.class, error -> {
-                    assertThat(error.status()).isEqualTo(400);
-                    assertThat(error.getMessage()).isEqualTo("/1/input_tokens: must not be"
-                            + " negative.");
-                });
+        assertThatThrownBy(
+                        () ->
+                                UsageLogBodies.drafts(
+                                        json(
+                                                "[{\"model_name\":\"a\"},"
+                                                    + "{\"model_name\":\"b\",\"input_tokens\":-5}]"),
+                                        Optional.empty()))
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> {
+                            assertThat(error.status()).isEqualTo(400);
+                            assertThat(error.getMessage())
+                                    .isEqualTo("/1/input_tokens: must not be" + " negative.");
+                        });
         assertThatThrownBy(() -> UsageLogBodies.drafts(json("{\"cost\":1}"), Optional.empty()))
-                .isInstanceOfSatisfying(PostgrestError.class, error -> {
-                    assertThat(error.code()).isEqualTo("23502");
-                    assertThat(error.getMessage()).isEqualTo("/model_name: is required.");
-                });
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> {
+                            assertThat(error.code()).isEqualTo("23502");
+                            assertThat(error.getMessage()).isEqualTo("/model_name: is required.");
+                        });
     }
 
     @Test
     void unknownKeysAndServerOwnedIdsAreRefused() {
-        assertThatThrownBy(() -> UsageLogBodies.drafts(json("{\"model_name\":\"a\",\"price\":1}"),
-                Optional.empty()))
-                .isInstanceOfSatisfying(PostgrestError.class,
+        assertThatThrownBy(
+                        () ->
+                                UsageLogBodies.drafts(
+                                        json("{\"model_name\":\"a\",\"price\":1}"),
+                                        Optional.empty()))
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
                         error -> assertThat(error.code()).isEqualTo("PGRST204"));
-        assertThatThrownBy(() -> UsageLogBodies.drafts(json("{\"model_name\":\"a\",\"id\":"
-                + "\"00000000-0000-0000-0000-000000000001\"}"), Optional.empty()))
-                .isInstanceOfSatisfying(PostgrestError.class,
-                        error -> assertThat(error.code()).isEqualTo("428C9"));
+        assertThatThrownBy(
+                        () ->
+                                UsageLogBodies.drafts(
+                                        json(
+                                                "{\"model_name\":\"a\",\"id\":"
+                                                    + "\"00000000-0000-0000-0000-000000000001\"}"),
+                                        Optional.empty()))
+                .isInstanceOfSatisfying(
+                        PostgrestError.class, error -> assertThat(error.code()).isEqualTo("428C9"));
     }
 
     @Test
     void patchBodiesBecomeAssignmentsAndDetailMerges() throws Exception {
-        UsageLogChanges changes = UsageLogChanges.of(json("{\"cost\":0.5,\"session_id\":null,"
-                + "\"input_tokens\":\"12\"}"));
+        UsageLogChanges changes =
+                UsageLogChanges.of(
+                        json("{\"cost\":0.5,\"session_id\":null," + "\"input_tokens\":\"12\"}"));
 
-        assertThat(changes.assignments()).isEqualTo("total_cost = ?, additional_details ="
-                + " (additional_details || ?::jsonb) - ?::text[]");
+        assertThat(changes.assignments())
+                .isEqualTo(
+                        "total_cost = ?, additional_details ="
+                                + " (additional_details || ?::jsonb) - ?::text[]");
         assertThat(changes.values().get(1)).isEqualTo("{\"input_tokens\":12}");
         assertThat((String[]) changes.values().get(2)).containsExactly("session_id");
         assertThatThrownBy(() -> UsageLogChanges.of(json("{\"model_name\":null}")))
-                .isInstanceOfSatisfying(PostgrestError.class,
-                        error -> assertThat(error.code()).isEqualTo("23502"));
+                .isInstanceOfSatisfying(
+                        PostgrestError.class, error -> assertThat(error.code()).isEqualTo("23502"));
     }
 }

@@ -31,10 +31,15 @@ class UsageLogJsonTest {
         values.put(UsageLogColumn.COST, new BigDecimal("12345.6789012345"));
         UsageLogRow row = new UsageLogRow(values);
 
-        String json = UsageLogJson.object(row, SelectParser.select("id,spend:cost,total_tokens,"
-                + "session_id")).toString();
+        String json =
+                UsageLogJson.object(
+                                row,
+                                SelectParser.select("id,spend:cost,total_tokens," + "session_id"))
+                        .toString();
 
-        assertThat(json).isEqualTo("{\"id\":\"00000000-0000-0000-0000-000000000001\","
-                + "\"spend\":12345.6789012345,\"total_tokens\":2147483647,\"session_id\":null}");
+        assertThat(json)
+                .isEqualTo(
+                        "{\"id\":\"00000000-0000-0000-0000-000000000001\","
+                            + "\"spend\":12345.6789012345,\"total_tokens\":2147483647,\"session_id\":null}");
     }
 }

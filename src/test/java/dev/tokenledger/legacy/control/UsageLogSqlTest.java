@@ -25,8 +25,8 @@ class UsageLogSqlTest {
     void tokenComparisonsAreNumericOnTheTypedDetailsKey() {
         SqlStatement sql = select("total_tokens", "gte.10");
 
-        assertThat(sql.sql()).contains(
-                "where ((r.additional_details ->> 'total_tokens')::bigint >= ?)");
+        assertThat(sql.sql())
+                .contains("where ((r.additional_details ->> 'total_tokens')::bigint >= ?)");
         assertThat(sql.parameters()).containsExactly(10L, 10, 0L);
     }
 
@@ -36,8 +36,7 @@ class UsageLogSqlTest {
 
         assertThat(sql.sql()).contains("(r.total_cost < ?) and (r.created_at < ?)");
         assertThat(sql.parameters().get(0)).isEqualTo(new BigDecimal("0.01"));
-        assertThat(sql.parameters().get(1))
-                .isEqualTo(OffsetDateTime.parse("2025-05-02T00:00:00Z"));
+        assertThat(sql.parameters().get(1)).isEqualTo(OffsetDateTime.parse("2025-05-02T00:00:00Z"));
     }
 
     @Test
@@ -50,13 +49,23 @@ class UsageLogSqlTest {
 
     @Test
     void treesNegationInAndIsBecomeSql() {
-        SqlStatement sql = select("or", "(model_name.eq.gpt-4o,total_tokens.gt.5000)",
-                "session_id", "is.null", "model_name", "not.in.(a,b)", "user_id", "in.()");
+        SqlStatement sql =
+                select(
+                        "or",
+                        "(model_name.eq.gpt-4o,total_tokens.gt.5000)",
+                        "session_id",
+                        "is.null",
+                        "model_name",
+                        "not.in.(a,b)",
+                        "user_id",
+                        "in.()");
 
-        assertThat(sql.sql()).contains("((r.model = ?) or "
-                + "((r.additional_details ->> 'total_tokens')::bigint > ?))"
-                + " and ((r.additional_details ->> 'session_id') is null)"
-                + " and not (r.model in (?, ?)) and (false)");
+        assertThat(sql.sql())
+                .contains(
+                        "((r.model = ?) or "
+                                + "((r.additional_details ->> 'total_tokens')::bigint > ?))"
+                                + " and ((r.additional_details ->> 'session_id') is null)"
+                                + " and not (r.model in (?, ?)) and (false)");
     }
 
     @Test
@@ -66,36 +75,40 @@ class UsageLogSqlTest {
         assertThat(sql.sql()).contains("r.model ilike ?");
         assertThat(sql.parameters().get(0)).isEqualTo("gpt%");
         assertThatThrownBy(() -> select("cost", "like.1*"))
-                .isInstanceOfSatisfying(PostgrestError.class,
-                        error -> assertThat(error.code()).isEqualTo("42883"));
+                .isInstanceOfSatisfying(
+                        PostgrestError.class, error -> assertThat(error.code()).isEqualTo("42883"));
     }
 
     @Test
     void valuesThatDoNotReadAsTheColumnsTypeAreThePostgresqlErrors() {
         assertThatThrownBy(() -> select("total_tokens", "gte.abc"))
-                .isInstanceOfSatisfying(PostgrestError.class, error -> {
-                    assertThat(error.code()).isEqualTo("22P02");
-                    assertThat(error.getMessage())
-                            .isEqualTo("invalid input syntax for type bigint: \"abc\"");
-                });
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> {
+                            assertThat(error.code()).isEqualTo("22P02");
+                            assertThat(error.getMessage())
+                                    .isEqualTo("invalid input syntax for type bigint: \"abc\"");
+                        });
         assertThatThrownBy(() -> select("total_tokens", "gt.99999999999999999999"))
-                .isInstanceOfSatisfying(PostgrestError.class,
-                        error -> assertThat(error.code()).isEqualTo("22003"));
+                .isInstanceOfSatisfying(
+                        PostgrestError.class, error -> assertThat(error.code()).isEqualTo("22003"));
         assertThatThrownBy(() -> select("created_at", "gt.yesterday"))
-                .isInstanceOfSatisfying(PostgrestError.class,
-                        error -> assertThat(error.code()).isEqualTo("22007"));
+                .isInstanceOfSatisfying(
+                        PostgrestError.class, error -> assertThat(error.code()).isEqualTo("22007"));
         assertThatThrownBy(() -> select("id", "eq.42"))
-                .isInstanceOfSatisfying(PostgrestError.class,
-                        error -> assertThat(error.code()).isEqualTo("22P02"));
+                .isInstanceOfSatisfying(
+                        PostgrestError.class, error -> assertThat(error.code()).isEqualTo("22P02"));
         assertThatThrownBy(() -> select("cost", "is.true"))
-                .isInstanceOfSatisfying(PostgrestError.class,
-                        error -> assertThat(error.code()).isEqualTo("42804"));
+                .isInstanceOfSatisfying(
+                        PostgrestError.class, error -> assertThat(error.code()).isEqualTo("42804"));
     }
 
     @Test
     void ordersEndWithTheIdSoPagesAreStable() {
-        SqlStatement ordered = UsageLogSql.select(new UsageLogQuery(List.of(),
-                SelectParser.order("cost.desc.nullslast"), 5, 2, false));
+        SqlStatement ordered =
+                UsageLogSql.select(
+                        new UsageLogQuery(
+                                List.of(), SelectParser.order("cost.desc.nullslast"), 5, 2, false));
         SqlStatement unordered = select();
 
         assertThat(ordered.sql())

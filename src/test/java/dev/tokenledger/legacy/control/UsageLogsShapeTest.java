@@ -45,23 +45,38 @@ class UsageLogsShapeTest {
 
     @Test
     void idsWithoutAUniqueIndexAndAnUnreadableTableAreProblemsThatSayWhatToRun() {
-        UsageLogsSource source = new UsageLogsSource("legacy", "usage_logs",
-                LegacyShapes.sharedFileColumns(), false, false, true);
+        UsageLogsSource source =
+                new UsageLogsSource(
+                        "legacy",
+                        "usage_logs",
+                        LegacyShapes.sharedFileColumns(),
+                        false,
+                        false,
+                        true);
 
-        assertThat(UsageLogsShape.problems(source, "tokenledger_owner")).containsExactly(
-                "legacy.usage_logs.id has no primary key or unique index; add one (ALTER TABLE"
-                        + " legacy.usage_logs ADD PRIMARY KEY (id)).",
-                "The role tokenledger_owner cannot read legacy.usage_logs; GRANT SELECT ON"
-                        + " legacy.usage_logs TO tokenledger_owner.");
+        assertThat(UsageLogsShape.problems(source, "tokenledger_owner"))
+                .containsExactly(
+                        "legacy.usage_logs.id has no primary key or unique index; add one (ALTER"
+                                + " TABLE legacy.usage_logs ADD PRIMARY KEY (id)).",
+                        "The role tokenledger_owner cannot read legacy.usage_logs; GRANT SELECT ON"
+                                + " legacy.usage_logs TO tokenledger_owner.");
     }
 
     @Test
     void aTableTheRoleDoesNotOwnWarnsThatFinishingWillNeedOwnership() {
-        UsageLogsSource source = new UsageLogsSource("legacy", "usage_logs",
-                LegacyShapes.sharedFileColumns(), true, true, false);
+        UsageLogsSource source =
+                new UsageLogsSource(
+                        "legacy",
+                        "usage_logs",
+                        LegacyShapes.sharedFileColumns(),
+                        true,
+                        true,
+                        false);
 
         assertThat(UsageLogsShape.problems(source, "tokenledger_owner")).isEmpty();
-        assertThat(UsageLogsShape.warnings(source, "tokenledger_owner")).singleElement()
-                .asString().contains("ALTER TABLE legacy.usage_logs OWNER TO tokenledger_owner");
+        assertThat(UsageLogsShape.warnings(source, "tokenledger_owner"))
+                .singleElement()
+                .asString()
+                .contains("ALTER TABLE legacy.usage_logs OWNER TO tokenledger_owner");
     }
 }

@@ -28,8 +28,9 @@ class UsageLogsSqlTest {
         Map<String, String> zoned = LegacyShapes.sharedFileColumns();
         zoned.put("created_at", "timestamp with time zone");
 
-        assertThat(sql(LegacyShapes.sharedFileColumns(), "Europe/Berlin")
-                .converted(UsageLogColumn.CREATED_AT))
+        assertThat(
+                        sql(LegacyShapes.sharedFileColumns(), "Europe/Berlin")
+                                .converted(UsageLogColumn.CREATED_AT))
                 .isEqualTo("(u.\"created_at\" at time zone 'Europe/Berlin')");
         assertThat(sql(zoned, "Europe/Berlin").converted(UsageLogColumn.CREATED_AT))
                 .isEqualTo("u.\"created_at\"");
@@ -41,14 +42,14 @@ class UsageLogsSqlTest {
 
         for (UsageLogColumn column : UsageLogColumn.values()) {
             if (column.source() == Source.COLUMN) {
-                assertThat(mapped).contains(sql.converted(column) + " as \"" + column.target()
-                        + "\"");
+                assertThat(mapped)
+                        .contains(sql.converted(column) + " as \"" + column.target() + "\"");
             } else if (column != UsageLogColumn.TOTAL_TOKENS) {
-                assertThat(mapped).contains("'" + column.target() + "', "
-                        + sql.converted(column));
+                assertThat(mapped).contains("'" + column.target() + "', " + sql.converted(column));
             }
         }
-        assertThat(mapped).contains("null::text as \"request_id\"")
+        assertThat(mapped)
+                .contains("null::text as \"request_id\"")
                 .contains("null::bytea as \"content_hash\"")
                 .contains("from \"legacy\".\"usage_logs\" u");
     }
@@ -57,20 +58,25 @@ class UsageLogsSqlTest {
     void nullsAreLeftOutOfTheDetailsAndAMissingTotalIsFilledOnlyFromBothCounts() {
         String mapped = sql.mapped();
 
-        assertThat(mapped).contains("jsonb_strip_nulls(jsonb_build_object(")
-                .contains("'total_tokens', coalesce(u.\"total_tokens\"::bigint,"
-                        + " u.\"input_tokens\"::bigint + u.\"output_tokens\"::bigint)")
-                .contains("(u.\"total_tokens\" is null and u.\"input_tokens\" is not null and"
-                        + " u.\"output_tokens\" is not null) as legacy_total_filled");
+        assertThat(mapped)
+                .contains("jsonb_strip_nulls(jsonb_build_object(")
+                .contains(
+                        "'total_tokens', coalesce(u.\"total_tokens\"::bigint,"
+                                + " u.\"input_tokens\"::bigint + u.\"output_tokens\"::bigint)")
+                .contains(
+                        "(u.\"total_tokens\" is null and u.\"input_tokens\" is not null and"
+                                + " u.\"output_tokens\" is not null) as legacy_total_filled");
     }
 
     @Test
     void aBatchWritesOnlyMappedColumnsAfterTheCheckpointAndSkipsIdsAlreadyPresent() {
         String next = sql.batch(false);
 
-        assertThat(next).contains("insert into \"public\".\"request_logs\" (\"id\","
-                        + " \"end_user\", \"model\", \"total_cost\", \"created_at\","
-                        + " \"additional_details\")")
+        assertThat(next)
+                .contains(
+                        "insert into \"public\".\"request_logs\" (\"id\","
+                                + " \"end_user\", \"model\", \"total_cost\", \"created_at\","
+                                + " \"additional_details\")")
                 .contains("where cardinality(legacy_broken) = 0")
                 .contains("on conflict (id) do nothing")
                 .contains("where u.\"id\" > ?\norder by u.\"id\" limit ?");
@@ -79,34 +85,44 @@ class UsageLogsSqlTest {
 
     @Test
     void rowsAreCheckedAgainstNotNullColumnsConstraintsAndTheApisTextRule() {
-        assertThat(sql.rules()).extracting(MigrationRule::name).containsExactly(
-                "id not null", "created_at not null", "additional_details not null",
-                "request_logs_total_cost_valid", "request_logs_status_length",
-                "ledger session_id text", "ledger created_at finite", "ledger auth_method text");
+        assertThat(sql.rules())
+                .extracting(MigrationRule::name)
+                .containsExactly(
+                        "id not null",
+                        "created_at not null",
+                        "additional_details not null",
+                        "request_logs_total_cost_valid",
+                        "request_logs_status_length",
+                        "ledger session_id text",
+                        "ledger created_at finite",
+                        "ledger auth_method text");
         MigrationRule cost = sql.rules().get(3);
         assertThat(cost.legacyColumns()).containsExactly("cost");
         assertThat(cost.description()).isEqualTo("total_cost must not be negative.");
-        assertThat(sql.rules().get(4).legacyColumns()).as("no legacy column becomes status")
+        assertThat(sql.rules().get(4).legacyColumns())
+                .as("no legacy column becomes status")
                 .isEmpty();
         assertThat(sql.rules().get(4).description())
                 .isEqualTo("breaks request_logs_status_length.");
-        assertThat(sql.rules().get(5).check()).contains("char_length(("
-                + "additional_details ->> 'session_id')) <= 255");
+        assertThat(sql.rules().get(5).check())
+                .contains("char_length((" + "additional_details ->> 'session_id')) <= 255");
         assertThat(sql.rules().get(6).check())
                 .isEqualTo("created_at is null or isfinite(created_at)");
-        assertThat(sql.checked("select 1")).contains("case when (" + cost.check()
-                + ") is false then 3 end");
+        assertThat(sql.checked("select 1"))
+                .contains("case when (" + cost.check() + ") is false then 3 end");
     }
 
     @Test
     void theViewReadsEveryLegacyColumnUnderItsOldNameAsTheCaller() {
         String view = UsageLogsSql.view("legacy", LegacyShapes.target());
 
-        assertThat(view).startsWith("create view \"legacy\".\"usage_logs\""
-                + " with (security_invoker = true) as");
+        assertThat(view)
+                .startsWith(
+                        "create view \"legacy\".\"usage_logs\""
+                                + " with (security_invoker = true) as");
         for (UsageLogColumn column : UsageLogColumn.values()) {
-            assertThat(view).contains(column.readExpression("r") + " as \""
-                    + column.legacyName() + "\"");
+            assertThat(view)
+                    .contains(column.readExpression("r") + " as \"" + column.legacyName() + "\"");
         }
     }
 
@@ -117,7 +133,7 @@ class UsageLogsSqlTest {
     }
 
     private static UsageLogsSql sql(Map<String, String> columns, String zone) {
-        return new UsageLogsSql(LegacyShapes.source(columns), LegacyShapes.target(),
-                ZoneId.of(zone));
+        return new UsageLogsSql(
+                LegacyShapes.source(columns), LegacyShapes.target(), ZoneId.of(zone));
     }
 }

@@ -9,8 +9,8 @@ class MigrationProgressTest {
 
     @Test
     void halfwayAtAThousandRowsASecondLeavesAsLongAgain() {
-        MigrationProgress progress = MigrationProgress.of(500_000, 1_000_000, 500_000,
-                Duration.ofSeconds(500));
+        MigrationProgress progress =
+                MigrationProgress.of(500_000, 1_000_000, 500_000, Duration.ofSeconds(500));
 
         assertThat(progress.percent()).isEqualTo(50.0);
         assertThat(progress.rowsPerSecond()).isEqualTo(1_000);
@@ -21,8 +21,8 @@ class MigrationProgressTest {
 
     @Test
     void thePaceCountsOnlyTheRowsOfTheProcessThatResumed() {
-        MigrationProgress progress = MigrationProgress.of(600_000, 1_000_000, 100_000,
-                Duration.ofSeconds(50));
+        MigrationProgress progress =
+                MigrationProgress.of(600_000, 1_000_000, 100_000, Duration.ofSeconds(50));
 
         assertThat(progress.rowsPerSecond()).isEqualTo(2_000);
         assertThat(progress.secondsLeft()).isEqualTo(200);
@@ -38,8 +38,8 @@ class MigrationProgressTest {
 
     @Test
     void rowsAddedDuringAPassRaiseTheTotalInsteadOfPassingAHundredPercent() {
-        MigrationProgress progress = MigrationProgress.of(1_200, 1_000, 1_200,
-                Duration.ofSeconds(1));
+        MigrationProgress progress =
+                MigrationProgress.of(1_200, 1_000, 1_200, Duration.ofSeconds(1));
 
         assertThat(progress.rowsTotal()).isEqualTo(1_200);
         assertThat(progress.percent()).isEqualTo(100.0);

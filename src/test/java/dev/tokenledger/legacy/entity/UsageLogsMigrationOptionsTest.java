@@ -23,8 +23,17 @@ class UsageLogsMigrationOptionsTest {
 
     @Test
     void numbersAreAcceptedUpToTheirBoundsAndRefusedBeyondThemNamingTheOption() {
-        assertThat(options(Map.of("batch_size", "1", "pause_ms", "60000", "list_limit",
-                "10000")).batchSize()).isEqualTo(1);
+        assertThat(
+                        options(
+                                        Map.of(
+                                                "batch_size",
+                                                "1",
+                                                "pause_ms",
+                                                "60000",
+                                                "list_limit",
+                                                "10000"))
+                                .batchSize())
+                .isEqualTo(1);
         assertThat(options(Map.of("batch_size", " 50000 ")).batchSize()).isEqualTo(50_000);
 
         refused(Map.of("batch_size", "0"), "batch_size", "from 1 to 50000");
@@ -70,10 +79,13 @@ class UsageLogsMigrationOptionsTest {
 
     private static void refused(Map<String, String> given, String option, String words) {
         assertThatThrownBy(() -> options(given))
-                .isInstanceOfSatisfying(UsageLogsMigrationException.class, refusal -> {
-                    assertThat(refusal.kind()).isEqualTo(UsageLogsMigrationException.Kind.INVALID);
-                    assertThat(refusal.option()).isEqualTo(option);
-                    assertThat(refusal.getMessage()).contains(words);
-                });
+                .isInstanceOfSatisfying(
+                        UsageLogsMigrationException.class,
+                        refusal -> {
+                            assertThat(refusal.kind())
+                                    .isEqualTo(UsageLogsMigrationException.Kind.INVALID);
+                            assertThat(refusal.option()).isEqualTo(option);
+                            assertThat(refusal.getMessage()).contains(words);
+                        });
     }
 }

@@ -25,7 +25,8 @@ class BatchKeysTest {
         List<WriteOutcome> outcomes = keys.expand(created(keys.distinctRows()));
 
         assertThat(keys.distinctRows()).hasSize(2);
-        assertThat(outcomes).extracting(WriteOutcome::result)
+        assertThat(outcomes)
+                .extracting(WriteOutcome::result)
                 .containsExactly(Result.CREATED, Result.CREATED, Result.DUPLICATE);
         assertThat(outcomes.get(2).id()).isEqualTo(first.id());
     }
@@ -35,10 +36,12 @@ class BatchKeysTest {
         List<RequestLogRow> rows = List.of(row("a", "1"), row("a", "2"));
 
         assertThatThrownBy(() -> BatchKeys.of(rows, false))
-                .isInstanceOfSatisfying(ProblemException.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(422);
-                    assertThat(problem.getMessage()).startsWith("/1/request_id: repeats");
-                });
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        problem -> {
+                            assertThat(problem.status()).isEqualTo(422);
+                            assertThat(problem.getMessage()).startsWith("/1/request_id: repeats");
+                        });
     }
 
     @Test
@@ -50,7 +53,8 @@ class BatchKeysTest {
         List<WriteOutcome> outcomes = keys.expand(created(keys.distinctRows()));
 
         assertThat(keys.distinctRows()).containsExactly(first);
-        assertThat(outcomes).extracting(WriteOutcome::result)
+        assertThat(outcomes)
+                .extracting(WriteOutcome::result)
                 .containsExactly(Result.CREATED, Result.CONFLICT, Result.DUPLICATE);
         assertThat(outcomes.get(1).id()).isEqualTo(first.id());
     }
@@ -69,8 +73,15 @@ class BatchKeysTest {
     }
 
     private static RequestLogRow row(String requestId, String cost) {
-        RequestLogDraft draft = new RequestLogDraft(requestId, null, "u", "m",
-                new BigDecimal(cost), null, AdditionalDetails.empty());
+        RequestLogDraft draft =
+                new RequestLogDraft(
+                        requestId,
+                        null,
+                        "u",
+                        "m",
+                        new BigDecimal(cost),
+                        null,
+                        AdditionalDetails.empty());
         return new RequestLogRow(UUID.randomUUID(), draft, ContentFingerprint.of(draft));
     }
 }
