@@ -83,7 +83,11 @@ pgbench_run() { # name, clients, sql file
 
 echo "== 1. batch ingest: 1,000-row batches over HTTP, 4 clients"
 wrk_run batch 4 batch-post.lua /api/v1/request-logs
-python3 bench/report.py wrk "batch ingest (rows/s)" "$OUT/batch.wrk" 1000 copy >> "$OUT/results.tsv"
+python3 bench/report.py wrk "batch ingest (rows/s)" "$OUT/batch.wrk" 1000 >> "$OUT/results.tsv"
+
+echo "== 2. gateway ingest: 512-payload LiteLLM deliveries, 4 clients"
+wrk_run gateway 4 gateway-post.lua /api/v1/ingest/litellm
+python3 bench/report.py wrk "gateway ingest (rows/s)" "$OUT/gateway.wrk" 512 >> "$OUT/results.tsv"
 
 echo "== 3. single-row POST, 64 clients, vs single-row INSERT transactions"
 wrk_run single 64 single-post.lua /api/v1/request-logs
@@ -92,11 +96,13 @@ python3 bench/report.py pair "single-row POST (requests/s)" "$OUT/single.wrk" \
     "$OUT/single-sql.pgbench" "$OUT/single-sql.latencies" >> "$OUT/results.tsv"
 
 echo "== 4. reads"
-read_pair() { # name, label, path, as, sql
-    BENCH_PATH="$3" BENCH_AS="$4" wrk_run "$1" 16 read.lua "$3"
-    pgbench_run "$1-sql" 16 "$5"
-    python3 bench/report.py pair "$2" "$OUT/$1.wrk" "$OUT/$1-sql.pgbench" \
-        "$OUT/$1-sql.latencies" >> "$OUT/results.tsv"
+read_pair() { # name, label, path, as, sql: latency alone (1 client), then throughput (16)
+    for clients in 1 16; do
+        BENCH_PATH="$3" BENCH_AS="$4" wrk_run "$1-$clients" $clients read.lua "$3"
+        pgbench_run "$1-$clients-sql" $clients "$5"
+        python3 bench/report.py pair "$2, $clients client(s)" "$OUT/$1-$clients.wrk" \
+            "$OUT/$1-$clients-sql.pgbench" "$OUT/$1-$clients-sql.latencies" >> "$OUT/results.tsv"
+    done
 }
 read_pair newest "a user's newest 50 rows" "/api/v1/request-logs?limit=50" user newest-50.sql
 read_pair by-model "a user's month by model" \
