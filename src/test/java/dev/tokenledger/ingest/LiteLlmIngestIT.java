@@ -385,6 +385,55 @@ class LiteLlmIngestIT {
     }
 
     @Test
+    void aPayloadTheDatabaseRefusesIsADeadLetterAndTheOthersAreStored() {
+        ObjectNode refused = fresh();
+        ArrayNode batch = LiteLlmCases.batch(fresh(), refused, fresh());
+        String id = refused.get("litellm_call_id").asText();
+        String trigger = "refuse_" + id.replace('-', '_');
+        TestDatabase.execute(
+                "create function "
+                        + trigger
+                        + "() returns trigger language plpgsql as $$ begin"
+                        + " if new.request_id = '"
+                        + id
+                        + "' then raise exception using errcode"
+                        + " = '23514', message = 'refused by a test constraint'; end if;"
+                        + " return new; end $$",
+                "create trigger "
+                        + trigger
+                        + " before insert on request_logs for each row"
+                        + " execute function "
+                        + trigger
+                        + "()");
+        Api.Reply reply;
+        try {
+            reply = gateway().post(INGEST, batch);
+        } finally {
+            TestDatabase.execute(
+                    "drop trigger " + trigger + " on request_logs",
+                    "drop function " + trigger + "()");
+        }
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(counts(reply))
+                .isEqualTo("3 received: 2 created, 0 duplicates, 0 conflicts, 1 rejected");
+        assertThat(reply.json().at("/items/1/errors/0/detail").asText())
+                .contains("refused by a test constraint");
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from request_logs where request_id in ("
+                                        + ids(batch)
+                                        + ")"))
+                .isEqualTo(2);
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from ingest_dead_letters where"
+                                        + " request_id = ?",
+                                id))
+                .isOne();
+    }
+
+    @Test
     void concurrentDeliveriesOfTheSameBatchStoreEachPayloadOnce() throws Exception {
         ArrayNode batch = Api.JSON.createArrayNode();
         IntStream.range(0, 50).forEach(i -> batch.add(fresh()));

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +195,31 @@ class LegacySqlApiIT {
         assertThat(asOther.at("/rows/0/0").asLong()).isZero();
         assertThat(asOwner.at("/rows/0/0").asLong()).isEqualTo(4);
         assertThat(asService.at("/rows/0/0").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aResultTooLargeToAnswerIsRefusedAndTheServerKeepsServing() {
+        String user = TestData.user();
+        String model = "M".repeat(255);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            batch.add(TestData.log(null, model, 1, 1, null));
+        }
+        Api.at(base).as(tokens.user(user)).post("/api/v1/request-logs", batch);
+        String concat = "concat(" + String.join(",", Collections.nCopies(99, "model_name")) + ")";
+        String sql =
+                "SELECT " + String.join(",", Collections.nCopies(8, concat)) + " FROM usage_logs";
+
+        Reply reply = post(tokens.user(user), sql, true);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.json().get("detail").asText()).contains("larger than");
+        assertThat(
+                        Api.at(base)
+                                .as(tokens.user(user))
+                                .post("/api/v1/request-logs", "{\"model\": \"m\"}")
+                                .status())
+                .isEqualTo(201);
     }
 
     @Test

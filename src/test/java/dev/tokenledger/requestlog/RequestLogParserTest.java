@@ -97,6 +97,18 @@ class RequestLogParserTest {
     }
 
     @Test
+    void aTotalThatWouldOverflowTheMaximumIsRefusedRatherThanComputed() {
+        List<Violation> errors =
+                violations(
+                        "{\"model\":\"m\",\"additional_details\":{\"input_tokens\":"
+                                + "9007199254740991,\"output_tokens\":1}}");
+
+        assertThat(errors)
+                .extracting(Violation::pointer)
+                .containsExactly("/additional_details/total_tokens");
+    }
+
+    @Test
     void costIsExactAndAcceptsNumericStrings() throws Exception {
         assertThat(one("{\"model\":\"m\",\"total_cost\":0.1}").totalCost()).hasToString("0.1");
         assertThat(one("{\"model\":\"m\",\"total_cost\":\"0.5\"}").totalCost())

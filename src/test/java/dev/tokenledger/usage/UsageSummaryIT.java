@@ -128,6 +128,26 @@ class UsageSummaryIT {
     }
 
     @Test
+    void tokenSumsBeyondALongStayExact() {
+        String user = TestData.user();
+        Api api = Api.at(base).as(tokens.user(user));
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            batch.add(TestData.log(null, "m", 9_007_199_254_740_991L, 0, null));
+        }
+        api.post("/api/v1/request-logs", batch);
+        api.post("/api/v1/request-logs", batch.subList(0, 25));
+
+        JsonNode totals = summary(user, "group_by=model").get("totals");
+
+        assertThat(totals.get("input_tokens").bigIntegerValue())
+                .isEqualTo(
+                        java.math.BigInteger.valueOf(9_007_199_254_740_991L)
+                                .multiply(java.math.BigInteger.valueOf(1025)));
+        assertThat(totals.get("requests").asLong()).isEqualTo(1025);
+    }
+
+    @Test
     void groupsByModelAndSessionCoverEveryRow() {
         String user = TestData.user();
         Map<String, Object> withSession = TestData.log(null, "gpt-4o", 10, 5, "0.01");

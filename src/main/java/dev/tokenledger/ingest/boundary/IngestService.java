@@ -63,13 +63,20 @@ public class IngestService {
 
         BatchKeys keys = BatchKeys.tolerant(stamped.rows());
         List<RequestLogRow> finished = finish(keys.distinctRows(), stamped.sources());
-        Iterator<WriteOutcome> outcomes = keys.expand(writer.insert(finished)).iterator();
+        RequestLogWriter.Tolerated written = writer.insertTolerating(finished);
+        Iterator<WriteOutcome> outcomes = keys.expand(written.outcomes()).iterator();
         List<IngestItem> items = new ArrayList<>(payloads.size());
         List<DeadLetter> letters = new ArrayList<>();
         for (MappedPayload payload : payloads) {
             items.add(
                     payload.accepted()
-                            ? written(payload, outcomes.next(), deliveryId, receivedAt, letters)
+                            ? written(
+                                    payload,
+                                    outcomes.next(),
+                                    written.refusals(),
+                                    deliveryId,
+                                    receivedAt,
+                                    letters)
                             : rejected(payload, deliveryId, receivedAt, letters));
         }
         // In key order, like the rows: concurrent deliveries then lock in the same order.
@@ -141,15 +148,24 @@ public class IngestService {
     private IngestItem written(
             MappedPayload payload,
             WriteOutcome outcome,
+            Map<UUID, String> refusals,
             UUID deliveryId,
             Instant receivedAt,
             List<DeadLetter> letters) {
+        if (outcome.result() == WriteOutcome.Result.REFUSED) {
+            String reason = refusals.getOrDefault(outcome.id(), "refused by the database");
+            return rejected(
+                    payload.refused("The database refused it: " + reason),
+                    deliveryId,
+                    receivedAt,
+                    letters);
+        }
         UUID letterId = null;
         Result result =
                 switch (outcome.result()) {
                     case CREATED -> Result.CREATED;
                     case DUPLICATE -> Result.DUPLICATE;
-                    case CONFLICT -> Result.CONFLICT;
+                    case CONFLICT, REFUSED -> Result.CONFLICT;
                 };
         if (result == Result.CONFLICT) {
             DeadLetter letter =

@@ -32,4 +32,17 @@ public record MappedPayload(
     public boolean accepted() {
         return draft != null;
     }
+
+    /** The same payload, refused after all (by the database) for the given reason. */
+    public MappedPayload refused(String reason) {
+        return new MappedPayload(
+                delivered,
+                requestId,
+                null,
+                false,
+                null,
+                List.of(Violation.atPointer("", reason)),
+                keptPayload,
+                keptText);
+    }
 }

@@ -34,6 +34,11 @@ public class LegacySqlRunner {
                     + " set_config('TimeZone', 'UTC', true),"
                     + " set_config('transaction_read_only', 'on', true)";
 
+    /** The most an answer may hold, in characters of its values; larger ones are refused. */
+    static final long MAX_RESULT_CHARS = 4_000_000;
+
+    private static final int FETCH_ROWS = 50;
+
     /** SQLSTATE classes that mean the query itself is wrong, not the server. */
     private static final Set<String> QUERY_ERRORS = Set.of("42", "22", "0A", "54", "21");
 
@@ -49,6 +54,9 @@ public class LegacySqlRunner {
             try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
                 bind(statement, query.parameters());
                 statement.setMaxRows(maxRows + 1);
+                // Rows arrive in small fetches (the transaction keeps the cursor open), so a
+                // result too large to answer is stopped before it fills the heap.
+                statement.setFetchSize(FETCH_ROWS);
                 try (ResultSet rows = statement.executeQuery()) {
                     return read(rows, maxRows);
                 }
@@ -79,6 +87,7 @@ public class LegacySqlRunner {
         }
         List<List<Object>> result = new ArrayList<>();
         boolean truncated = false;
+        long chars = 0;
         while (rows.next()) {
             if (result.size() == maxRows) {
                 truncated = true;
@@ -86,7 +95,15 @@ public class LegacySqlRunner {
             }
             List<Object> row = new ArrayList<>(columns.size());
             for (int i = 1; i <= columns.size(); i++) {
-                row.add(value(rows, i, meta.getColumnTypeName(i)));
+                Object value = value(rows, i, meta.getColumnTypeName(i));
+                chars += value == null ? 4 : String.valueOf(value).length();
+                row.add(value);
+            }
+            if (chars > MAX_RESULT_CHARS) {
+                throw SqlRefusal.failed(
+                        "The result is larger than "
+                                + MAX_RESULT_CHARS
+                                + " characters; select fewer or shorter columns, or fewer rows.");
             }
             result.add(row);
         }

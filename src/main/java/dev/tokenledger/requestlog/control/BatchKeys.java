@@ -91,9 +91,11 @@ public final class BatchKeys {
             } else {
                 WriteOutcome first = written.get(-1 - index);
                 Result result =
-                        clash[i] || first.result() == Result.CONFLICT
-                                ? Result.CONFLICT
-                                : Result.DUPLICATE;
+                        first.result() == Result.REFUSED
+                                ? Result.REFUSED
+                                : clash[i] || first.result() == Result.CONFLICT
+                                        ? Result.CONFLICT
+                                        : Result.DUPLICATE;
                 outcomes.add(new WriteOutcome(first.id(), first.requestId(), result));
             }
         }

@@ -43,7 +43,14 @@ public final class DetailsValidator {
         text(details, AdditionalDetails.SESSION_ID, pointer, violations, true);
         text(details, AdditionalDetails.AUTH_METHOD, pointer, violations, false);
         if (input != null && output != null) {
-            if (total == null) {
+            if (total == null && input + output > JsonValues.MAX_TOKEN_COUNT) {
+                violations.add(
+                        Violation.atPointer(
+                                Pointers.child(pointer, AdditionalDetails.TOTAL_TOKENS),
+                                "would be input_tokens + output_tokens, which exceeds "
+                                        + JsonValues.MAX_TOKEN_COUNT
+                                        + "."));
+            } else if (total == null) {
                 details.put(AdditionalDetails.TOTAL_TOKENS, input + output);
             } else if (total < input + output) {
                 violations.add(

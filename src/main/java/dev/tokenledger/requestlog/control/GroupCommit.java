@@ -86,7 +86,9 @@ public class GroupCommit {
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException unexpected) {
+            } catch (RuntimeException | Error unexpected) {
+                // Even an OutOfMemoryError elsewhere must not leave single-row writes without a
+                // writer: the batch fails, the writer goes on.
                 LOG.errorf(unexpected, "group commit writer failed on %d rows", batch.size());
                 batch.forEach(s -> s.result().completeExceptionally(unexpected));
             } finally {

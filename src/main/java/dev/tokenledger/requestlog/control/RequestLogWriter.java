@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,6 +73,81 @@ public class RequestLogWriter {
                     .orElseThrow(
                             () -> new IllegalStateException("writing request logs failed", failed));
         }
+    }
+
+    /**
+     * What a tolerant write stored: one outcome per row, {@code REFUSED} for a row the database
+     * would not take, whose reason is kept by the row's id.
+     */
+    public record Tolerated(List<WriteOutcome> outcomes, Map<UUID, String> refusals) {}
+
+    /**
+     * Like {@link #insert(List)}, but a row the database refuses (a constraint, a data error, a
+     * row-level-security check) is left out with its reason instead of failing the others: the
+     * whole set is tried under a savepoint, and if the database refuses it, each row on its own.
+     */
+    public Tolerated insertTolerating(List<RequestLogRow> rows) {
+        try (Connection connection = dataSource.getConnection()) {
+            savepoint(connection, "SAVEPOINT tolerant_write");
+            try {
+                List<WriteOutcome> outcomes = insert(connection, rows);
+                savepoint(connection, "RELEASE SAVEPOINT tolerant_write");
+                return new Tolerated(outcomes, Map.of());
+            } catch (SQLException refused) {
+                if (!rowRefusal(refused)) {
+                    throw refused;
+                }
+                savepoint(connection, "ROLLBACK TO SAVEPOINT tolerant_write");
+            }
+            return oneByOne(connection, rows);
+        } catch (SQLException failed) {
+            throw DatabaseRefusal.of(failed)
+                    .orElseThrow(
+                            () -> new IllegalStateException("writing request logs failed", failed));
+        }
+    }
+
+    private Tolerated oneByOne(Connection connection, List<RequestLogRow> rows)
+            throws SQLException {
+        List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
+        Map<UUID, String> refusals = new HashMap<>();
+        for (RequestLogRow row : rows) {
+            savepoint(connection, "SAVEPOINT tolerant_row");
+            try {
+                outcomes.add(insert(connection, List.of(row)).get(0));
+                savepoint(connection, "RELEASE SAVEPOINT tolerant_row");
+            } catch (SQLException refused) {
+                if (!rowRefusal(refused)) {
+                    throw refused;
+                }
+                savepoint(connection, "ROLLBACK TO SAVEPOINT tolerant_row");
+                outcomes.add(new WriteOutcome(row.id(), row.content().requestId(), Result.REFUSED));
+                refusals.put(row.id(), firstLine(refused.getMessage()));
+            }
+        }
+        return new Tolerated(outcomes, refusals);
+    }
+
+    /**
+     * Savepoints as plain SQL: the server's connection pool forbids the JDBC savepoint calls inside
+     * a container-managed transaction, though PostgreSQL supports them there.
+     */
+    private static void savepoint(Connection connection, String command) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(command);
+        }
+    }
+
+    /** Data exceptions, constraint violations and row-level-security refusals: one row's fault. */
+    private static boolean rowRefusal(SQLException failed) {
+        String state = failed.getSQLState() == null ? "" : failed.getSQLState();
+        return state.startsWith("22") || state.startsWith("23") || state.equals("42501");
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "refused" : message.replaceFirst("^ERROR: ", "");
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /**

@@ -21,7 +21,9 @@ public record WriteOutcome(
     public enum Result {
         CREATED,
         DUPLICATE,
-        CONFLICT;
+        CONFLICT,
+        /** The database refused the row; only a tolerant write (a gateway's) reports this. */
+        REFUSED;
 
         @JsonValue
         public String wireName() {

@@ -7,6 +7,7 @@ import dev.tokenledger.usage.entity.UsageFigures;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -128,14 +129,19 @@ public class SummaryQuery {
         };
     }
 
+    /** Token sums are numeric in SQL: each count fits a long, their sum need not. */
+    private static BigInteger count(ResultSet row, String column) throws SQLException {
+        return row.getBigDecimal(column).toBigIntegerExact();
+    }
+
     private static UsageFigures figures(ResultSet row) throws SQLException {
         BigDecimal cost = row.getBigDecimal("total_cost");
         return new UsageFigures(
                 row.getBoolean("is_total") ? null : row.getString("key"),
                 row.getLong("requests"),
-                row.getLong("input_tokens"),
-                row.getLong("output_tokens"),
-                row.getLong("total_tokens"),
+                count(row, "input_tokens"),
+                count(row, "output_tokens"),
+                count(row, "total_tokens"),
                 cost,
                 row.getLong("unpriced_requests"));
     }

@@ -2,6 +2,7 @@ package dev.tokenledger.usage.entity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Totals for one group, or for the whole range. Sums are exact. */
@@ -16,9 +17,10 @@ public record UsageFigures(
                                     + " rows without one.")
                 String key,
         long requests,
-        long inputTokens,
-        long outputTokens,
-        long totalTokens,
+        @Schema(description = "Sums are exact and may exceed 2^63: read them as big integers.")
+                BigInteger inputTokens,
+        BigInteger outputTokens,
+        BigInteger totalTokens,
         @Schema(description = "USD over priced requests.") BigDecimal totalCost,
         @Schema(description = "Requests without a known cost; they add nothing to total_cost.")
                 long unpricedRequests) {}
