@@ -2,8 +2,11 @@
 --
 --   psql -h HOST -U postgres -v owner_password=... -v app_password=... -f config/db/roles.sql
 --
--- Re-running it is safe: it creates what is missing and resets passwords and attributes.
--- Without -v options it uses the documented development names and passwords.
+-- Re-running it is safe: it creates what is missing and resets the roles' attributes. Passwords
+-- are set when a role is created, and changed on an existing role only with
+-- -v reset_passwords=true, so running the build on a shared cluster never puts the public
+-- development passwords back. Without -v options it uses the documented development names and
+-- passwords.
 --
 --   owner role   owns the schema; the application uses it only to run migrations
 --   app role     the application's own connections: owns nothing, is no superuser, has no
@@ -29,23 +32,39 @@
 \else
     \set app_password tokenledger_app
 \endif
+\if :{?reset_passwords}
+\else
+    \set reset_passwords false
+\endif
 
-select format('create role %I', name)
-from unnest(array[:'owner_role', :'app_role', 'tokenledger_anon', 'tokenledger_authenticated',
-                  'tokenledger_service', 'tokenledger_ingest']) as name
+select format('create role %I with login password %L', name, password)
+from (values (:'owner_role', :'owner_password'), (:'app_role', :'app_password'))
+    as login(name, password)
 where not exists (select from pg_roles where rolname = name)
 \gexec
 
-alter role :"owner_role" with login nosuperuser nobypassrls password :'owner_password';
-alter role :"app_role" with login noinherit nosuperuser nobypassrls nocreatedb nocreaterole
-    password :'app_password';
+select format('create role %I', name)
+from unnest(array['tokenledger_anon', 'tokenledger_authenticated', 'tokenledger_service',
+                  'tokenledger_ingest']) as name
+where not exists (select from pg_roles where rolname = name)
+\gexec
+
+alter role :"owner_role" with login nosuperuser nobypassrls;
+alter role :"app_role" with login noinherit nosuperuser nobypassrls nocreatedb nocreaterole;
+\if :reset_passwords
+    alter role :"owner_role" with password :'owner_password';
+    alter role :"app_role" with password :'app_password';
+\endif
 alter role tokenledger_anon with nologin nobypassrls;
 alter role tokenledger_authenticated with nologin nobypassrls;
 alter role tokenledger_service with nologin nobypassrls;
 alter role tokenledger_ingest with nologin nobypassrls;
 
-grant tokenledger_anon, tokenledger_authenticated, tokenledger_service, tokenledger_ingest
-    to :"app_role";
+select format('grant %I to %I', name, :'app_role')
+from unnest(array['tokenledger_anon', 'tokenledger_authenticated', 'tokenledger_service',
+                  'tokenledger_ingest']) as name
+where not pg_has_role(:'app_role', name, 'MEMBER')
+\gexec
 
 -- A runaway query or a forgotten transaction must not hold a pooled connection for long.
 alter role :"app_role" set statement_timeout = '30s';

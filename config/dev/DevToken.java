@@ -30,10 +30,9 @@ public class DevToken {
 
         long now = Instant.now().getEpochSecond();
         String claims =
-                "{\"role\":\""
-                        + role
-                        + "\""
-                        + (subject == null ? "" : ",\"sub\":\"" + subject + "\"")
+                "{\"role\":"
+                        + json(role)
+                        + (subject == null ? "" : ",\"sub\":" + json(subject))
                         + ",\"iat\":"
                         + now
                         + ",\"exp\":"
@@ -56,6 +55,21 @@ public class DevToken {
             }
         }
         return fallback;
+    }
+
+    /** A JSON string literal: quotes, backslashes and control characters escaped. */
+    private static String json(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private static String base64(String json) {

@@ -123,9 +123,11 @@ public record LegacyRows(
                 PreparedStatement insert =
                         connection.prepareStatement(
                                 """
-                                insert into request_logs (id, request_id, created_at, end_user, model,
-                                                          total_cost, additional_details)
-                                values (gen_random_uuid(), ?, ?::timestamp at time zone 'UTC', ?, ?,
+                                insert into request_logs (id, request_id, request_scope, created_at,
+                                                          end_user, model, total_cost,
+                                                          additional_details)
+                                values (gen_random_uuid(), ?, 'service',
+                                        ?::timestamp at time zone 'UTC', ?, ?,
                                         ?::numeric, jsonb_strip_nulls(jsonb_build_object(
                                             'session_id', ?::text, 'input_tokens', ?::bigint,
                                             'output_tokens', ?::bigint, 'total_tokens', ?::bigint,

@@ -127,6 +127,29 @@ class BadInputIT {
     }
 
     @Test
+    void compressedOrNonUtf8BodiesAreA415SayingWhy() {
+        Api.Reply gzip =
+                service.header("Content-Encoding", "gzip")
+                        .send(
+                                "POST",
+                                PATH,
+                                BodyPublishers.ofByteArray(new byte[] {31, -117, 8}),
+                                "application/json");
+        Api.Reply latin1 =
+                service.send(
+                        "POST",
+                        PATH,
+                        BodyPublishers.ofString(body("\"model\":\"gpt-4o\"")),
+                        "application/json; charset=iso-8859-1");
+
+        refused(gzip, 415, null);
+        refused(latin1, 415, null);
+        assertThat(gzip.json().get("detail").asText()).contains("gzip");
+        assertThat(latin1.json().get("detail").asText()).contains("iso-8859-1");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
     void case05CostAsAStringIsAcceptedExactly() {
         assertThat(service.post(PATH, body("\"model\":\"gpt-4o\",\"total_cost\":\"0.5\"")).status())
                 .isEqualTo(201);

@@ -109,6 +109,26 @@ class RequestLogParserTest {
     }
 
     @Test
+    void unpairedSurrogatesAreRefusedRatherThanStoredAsQuestionMarks() {
+        List<Violation> errors =
+                violations(
+                        "{\"model\":\"\\ud800\",\"end_user\":\"a\\udc00b\","
+                                + "\"additional_details\":{\"k\\ud83d\":\"\\ud83d\\ude42 ok\"}}");
+
+        assertThat(errors)
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/model", "/end_user", "/additional_details/k\ud83d");
+    }
+
+    @Test
+    void aTotalIsFilledFromWhicheverCountIsGiven() throws Exception {
+        RequestLogDraft draft =
+                one("{\"model\":\"m\",\"additional_details\":{\"input_tokens\":7}}");
+
+        assertThat(draft.additionalDetails().count("total_tokens")).contains(7L);
+    }
+
+    @Test
     void costIsExactAndAcceptsNumericStrings() throws Exception {
         assertThat(one("{\"model\":\"m\",\"total_cost\":0.1}").totalCost()).hasToString("0.1");
         assertThat(one("{\"model\":\"m\",\"total_cost\":\"0.5\"}").totalCost())
@@ -209,8 +229,8 @@ class RequestLogParserTest {
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         refused -> assertThat(refused.status()).isEqualTo(413));
-        assertThat(violations("[]")).extracting(Violation::pointer).containsExactly("/");
-        assertThat(violations("42")).extracting(Violation::pointer).containsExactly("/");
+        assertThat(violations("[]")).extracting(Violation::pointer).containsExactly("");
+        assertThat(violations("42")).extracting(Violation::pointer).containsExactly("");
     }
 
     @Test

@@ -81,6 +81,28 @@ class RequestLogsApiIT {
     }
 
     @Test
+    void aRequestIdIsItsWritersOwnSoAnotherCallerNeitherCollidesNorLearnsAnything() {
+        String alice = TestData.user();
+        String bob = TestData.user();
+        String body = "{\"request_id\":\"" + TestData.requestId() + "\",\"model\":\"m\"}";
+
+        Api.Reply byAlice = as(alice).post(PATH, body);
+        Api.Reply byBob = as(bob).post(PATH, body);
+        Api.Reply anonymous = Api.at(base).post(PATH, body);
+        Api.Reply anonymousAgain = Api.at(base).post(PATH, body);
+
+        assertThat(List.of(byAlice, byBob, anonymous))
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(201));
+        assertThat(byBob.json().get("id")).isNotEqualTo(byAlice.json().get("id"));
+        assertThat(anonymous.json().get("id")).isNotEqualTo(byAlice.json().get("id"));
+        assertThat(anonymousAgain.status()).isEqualTo(200);
+        assertThat(anonymousAgain.json().get("id")).isEqualTo(anonymous.json().get("id"));
+        assertThat(rowsOf(alice)).isOne();
+        assertThat(rowsOf(bob)).isOne();
+    }
+
+    @Test
     void aRetryMatchesWhateverItsJsonLayoutButDifferentContentIsAConflict() {
         String alice = TestData.user();
         String requestId = TestData.requestId();
@@ -236,6 +258,28 @@ class RequestLogsApiIT {
 
         assertThat(service.get(PATH + "/" + id).status()).isEqualTo(200);
         assertThat(service.get(PATH + "?end_user=" + alice).json().get("items")).hasSize(1);
+    }
+
+    @Test
+    void browsersMayCallFromOtherOrigins() {
+        Api browser = Api.at(base).header("Origin", "https://dashboard.example");
+
+        Api.Reply preflight =
+                browser.header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization, content-type")
+                        .send(
+                                "OPTIONS",
+                                PATH,
+                                java.net.http.HttpRequest.BodyPublishers.noBody(),
+                                null);
+        Api.Reply read = browser.as(tokens.user(TestData.user())).get(PATH);
+
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).contains("authorization");
+        assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(read.header("Access-Control-Expose-Headers")).contains("Content-Range");
     }
 
     @Test

@@ -97,6 +97,31 @@ class TokenVerifierTest {
     }
 
     @Test
+    void oauthAccessTokensTypedAtJwtAreAccepted() throws Exception {
+        SignedJWT accessToken =
+                new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.HS256)
+                                .type(new com.nimbusds.jose.JOSEObjectType("at+jwt"))
+                                .build(),
+                        Tokens.claims("authenticated", "erin", Duration.ofMinutes(5)));
+        accessToken.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(withSecret().verify(accessToken.serialize()).userId()).isEqualTo("erin");
+    }
+
+    @Test
+    void aSubjectThatCannotBeAUserIdIsRefused() {
+        for (String subject : List.of("a\u0000b", "line\nbreak", "x".repeat(256))) {
+            String token =
+                    new Tokens(SECRET)
+                            .hs256(Tokens.claims("authenticated", subject, Duration.ofMinutes(5)));
+            assertThatThrownBy(() -> withSecret().verify(token))
+                    .as(subject)
+                    .isInstanceOf(InvalidTokenException.class);
+        }
+    }
+
+    @Test
     void expiredTokenIsRefused() {
         assertThatThrownBy(() -> withSecret().verify(new Tokens(SECRET).expiredUser("alice")))
                 .isInstanceOf(InvalidTokenException.class)

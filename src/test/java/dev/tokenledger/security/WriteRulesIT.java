@@ -116,7 +116,7 @@ class WriteRulesIT {
     }
 
     @Test
-    void theServiceRoleAndGatewaysWriteForAnyoneAndMayStateTheMarker() {
+    void theServiceRoleWritesForAnyoneAndMayStateTheMarkerButGatewaysMayNot() {
         String user = TestData.user();
         String other = TestData.user();
 
@@ -129,7 +129,11 @@ class WriteRulesIT {
                                 + "\",\"additional_details\":{\"auth_method\":\"api_key\"}}");
         Api.at(base)
                 .as(tokens.ingest())
-                .post(PATH, "{\"model\":\"m\",\"end_user\":\"" + other + "\"}");
+                .post(
+                        PATH,
+                        "{\"model\":\"m\",\"end_user\":\""
+                                + other
+                                + "\",\"additional_details\":{\"auth_method\":\"jwt\"}}");
 
         assertThat(storedFor(user).at("/additional_details/auth_method").asText())
                 .isEqualTo("api_key");

@@ -115,13 +115,11 @@ public class IngestService {
         return distinct.stream()
                 .map(
                         row ->
-                                new RequestLogRow(
-                                        row.id(),
+                                row.withContent(
                                         complete(
                                                 row.content(),
                                                 sources.get(row),
-                                                quoteByRow.get(row)),
-                                        row.contentHash()))
+                                                quoteByRow.get(row))))
                 .toList();
     }
 

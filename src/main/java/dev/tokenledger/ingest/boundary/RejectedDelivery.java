@@ -32,7 +32,7 @@ final class RejectedDelivery extends ProblemException {
         for (IngestItem item : report.items()) {
             String prefix = single ? "" : "/" + item.index();
             for (Violation violation : item.errors()) {
-                String pointer = violation.pointer().equals("/") ? "" : violation.pointer();
+                String pointer = violation.pointer();
                 violations.add(Violation.atPointer(prefix + pointer, violation.detail()));
             }
         }

@@ -3,6 +3,7 @@ package dev.tokenledger.platform.health;
 import dev.tokenledger.platform.schema.SchemaState;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +32,8 @@ public class HealthResource {
 
     @Inject SchemaState state;
 
+    @Inject Instance<HealthContributor> contributors;
+
     @GET
     @Operation(summary = "Readiness: database reachable and schema migrated. Needs no token.")
     @APIResponse(
@@ -41,12 +45,26 @@ public class HealthResource {
             description = "Not ready; `reason` says why.",
             content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health() {
-        String problem = state.isReady() ? databaseProblem() : state.problem();
+        String problem = state.isReady() ? problem() : state.problem();
         Health health =
                 problem == null
                         ? new Health("UP", "UP", state.version(), null)
                         : new Health("DOWN", "DOWN", state.version(), problem);
         return Response.status(problem == null ? 200 : 503).entity(health).build();
+    }
+
+    private String problem() {
+        String database = databaseProblem();
+        if (database != null) {
+            return database;
+        }
+        for (HealthContributor contributor : contributors) {
+            Optional<String> problem = contributor.problem();
+            if (problem.isPresent()) {
+                return problem.get();
+            }
+        }
+        return null;
     }
 
     private String databaseProblem() {

@@ -2,6 +2,7 @@ package dev.tokenledger.platform.http;
 
 import dev.tokenledger.platform.problem.ProblemException;
 import dev.tokenledger.platform.problem.Violation;
+import dev.tokenledger.platform.text.StorableText;
 import dev.tokenledger.platform.time.IsoTimes;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -89,7 +90,7 @@ public final class QueryParameters {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
-        if (value.length() > maxLength || value.indexOf('\0') >= 0) {
+        if (value.length() > maxLength || StorableText.problem(value) != null) {
             throw ProblemException.invalid(
                     Violation.atParameter(
                             name, "must be at most " + maxLength + " characters without NUL."));

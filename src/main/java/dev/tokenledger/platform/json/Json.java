@@ -26,6 +26,13 @@ public final class Json {
     /** Deeper documents are refused while parsing; additional_details has a tighter rule. */
     public static final int MAX_NESTING_DEPTH = 64;
 
+    /**
+     * Digits a number may have when read. Generous, because stored values are read back with this
+     * mapper too (PostgreSQL writes 1e300 as 301 digits); what may be stored is bounded more
+     * tightly where values are validated.
+     */
+    public static final int MAX_NUMBER_LENGTH = 1100;
+
     private static final ObjectMapper MAPPER = create();
 
     private Json() {}
@@ -51,7 +58,7 @@ public final class Json {
                 .setStreamReadConstraints(
                         StreamReadConstraints.builder()
                                 .maxNestingDepth(MAX_NESTING_DEPTH)
-                                .maxNumberLength(64)
+                                .maxNumberLength(MAX_NUMBER_LENGTH)
                                 .build());
         return mapper;
     }

@@ -95,6 +95,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "/problems/forbidden", "Forbidden", detail);
     }
 
+    /** Forbidden because of what a field says, named like a validation error. */
+    public static ProblemException forbidden(Violation violation) {
+        return new ProblemException(
+                403,
+                "/problems/forbidden",
+                "Forbidden",
+                violation.location() + ": " + violation.detail(),
+                List.of(violation),
+                Map.of());
+    }
+
     public static ProblemException conflict(String detail, List<Violation> violations) {
         return new ProblemException(
                 409, "/problems/conflict", "Conflict", detail, violations, Map.of());

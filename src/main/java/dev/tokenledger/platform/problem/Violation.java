@@ -17,7 +17,7 @@ public record Violation(
         @Schema(description = "What is wrong, as a sentence.") String detail) {
 
     public static Violation atPointer(String pointer, String detail) {
-        return new Violation(pointer.isEmpty() ? "/" : pointer, null, detail);
+        return new Violation(pointer, null, detail);
     }
 
     public static Violation atParameter(String parameter, String detail) {
@@ -26,6 +26,10 @@ public record Violation(
 
     /** The place in the form a reader scans first: pointer, else parameter name. */
     public String location() {
-        return pointer != null ? pointer : parameter;
+        if (pointer != null) {
+            // RFC 6901: the empty pointer is the whole document.
+            return pointer.isEmpty() ? "the request body" : pointer;
+        }
+        return parameter;
     }
 }

@@ -24,17 +24,24 @@ public final class IsoTimes {
     private static final Pattern COMPACT_OFFSET = Pattern.compile("(.{19,}[+-]\\d\\d)(\\d\\d)$");
     private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+    /** PostgreSQL's timestamptz ends in year 294276; times outside years 1 to 9999 are typos. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private IsoTimes() {}
 
     /** A date and time; empty when the text is not one. */
     public static Optional<Instant> dateTime(String text, ZoneId zone) {
-        String normalized = normalize(text);
+        return parse(normalize(text), zone).filter(IsoTimes::inRange).map(IsoTimes::micros);
+    }
+
+    private static Optional<Instant> parse(String normalized, ZoneId zone) {
         try {
-            return Optional.of(micros(OffsetDateTime.parse(normalized).toInstant()));
+            return Optional.of(OffsetDateTime.parse(normalized).toInstant());
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return Optional.of(
-                        micros(LocalDateTime.parse(normalized).atZone(zone).toInstant()));
+                return Optional.of(LocalDateTime.parse(normalized).atZone(zone).toInstant());
             } catch (DateTimeException notATime) {
                 return Optional.empty();
             }
@@ -46,12 +53,17 @@ public final class IsoTimes {
         String trimmed = text.trim();
         if (DATE_ONLY.matcher(trimmed).matches()) {
             try {
-                return Optional.of(LocalDate.parse(trimmed).atStartOfDay(zone).toInstant());
+                return Optional.of(LocalDate.parse(trimmed).atStartOfDay(zone).toInstant())
+                        .filter(IsoTimes::inRange);
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }
         }
         return dateTime(trimmed, zone);
+    }
+
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     private static Instant micros(Instant instant) {

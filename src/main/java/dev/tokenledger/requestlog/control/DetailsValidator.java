@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenledger.platform.problem.Violation;
+import dev.tokenledger.platform.text.StorableText;
 import dev.tokenledger.requestlog.entity.AdditionalDetails;
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -20,7 +21,9 @@ public final class DetailsValidator {
 
     public static final int MAX_DEPTH = 32;
     public static final int MAX_TEXT = 255;
-    private static final int MAX_NUMBER_SCALE = 1000;
+
+    /** Digits before or after the point a number may have when written out in full. */
+    private static final int MAX_NUMBER_DIGITS = 64;
 
     private DetailsValidator() {}
 
@@ -42,23 +45,24 @@ public final class DetailsValidator {
         Long total = count(details, AdditionalDetails.TOTAL_TOKENS, pointer, violations);
         text(details, AdditionalDetails.SESSION_ID, pointer, violations, true);
         text(details, AdditionalDetails.AUTH_METHOD, pointer, violations, false);
-        if (input != null && output != null) {
-            if (total == null && input + output > JsonValues.MAX_TOKEN_COUNT) {
+        if (input != null || output != null) {
+            // A count that is absent is none: total_tokens absent means input + output.
+            long sum = (input == null ? 0 : input) + (output == null ? 0 : output);
+            String totalPointer = Pointers.child(pointer, AdditionalDetails.TOTAL_TOKENS);
+            if (total == null && sum > JsonValues.MAX_TOKEN_COUNT) {
                 violations.add(
                         Violation.atPointer(
-                                Pointers.child(pointer, AdditionalDetails.TOTAL_TOKENS),
+                                totalPointer,
                                 "would be input_tokens + output_tokens, which exceeds "
                                         + JsonValues.MAX_TOKEN_COUNT
                                         + "."));
             } else if (total == null) {
-                details.put(AdditionalDetails.TOTAL_TOKENS, input + output);
-            } else if (total < input + output) {
+                details.put(AdditionalDetails.TOTAL_TOKENS, sum);
+            } else if (total < sum) {
                 violations.add(
                         Violation.atPointer(
-                                Pointers.child(pointer, AdditionalDetails.TOTAL_TOKENS),
-                                "must be at least input_tokens + output_tokens ("
-                                        + (input + output)
-                                        + ")."));
+                                totalPointer,
+                                "must be at least input_tokens + output_tokens (" + sum + ")."));
             }
         }
         return violations.size() == before ? AdditionalDetails.of(details) : null;
@@ -102,17 +106,23 @@ public final class DetailsValidator {
                     Violation.atPointer(pointer, "nests deeper than " + MAX_DEPTH + " levels."));
             return;
         }
-        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
-            violations.add(Violation.atPointer(pointer, "must not contain a NUL character."));
+        if (node.isTextual() && StorableText.problem(node.textValue()) != null) {
+            violations.add(Violation.atPointer(pointer, StorableText.problem(node.textValue())));
         } else if (node.isNumber() && !storableNumber(node.decimalValue())) {
-            violations.add(Violation.atPointer(pointer, "is a number too large to store."));
+            violations.add(
+                    Violation.atPointer(
+                            pointer,
+                            "is a number with more than "
+                                    + MAX_NUMBER_DIGITS
+                                    + " digits before or after the point."));
         } else if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String child = Pointers.child(pointer, field.getKey());
-                if (field.getKey().indexOf('\0') >= 0) {
-                    violations.add(Violation.atPointer(child, "key must not contain NUL."));
+                String keyProblem = StorableText.problem(field.getKey());
+                if (keyProblem != null) {
+                    violations.add(Violation.atPointer(child, "key " + keyProblem));
                 } else {
                     checkStorable(field.getValue(), child, depth + 1, violations);
                 }
@@ -124,8 +134,10 @@ public final class DetailsValidator {
         }
     }
 
+    /** Bounded when written out in full, as PostgreSQL stores and returns it (1e300: 301). */
     private static boolean storableNumber(BigDecimal number) {
-        return Math.abs(number.scale()) <= MAX_NUMBER_SCALE
-                && number.precision() - number.scale() <= MAX_NUMBER_SCALE;
+        BigDecimal plain = number.stripTrailingZeros();
+        return plain.scale() <= MAX_NUMBER_DIGITS
+                && plain.precision() - plain.scale() <= MAX_NUMBER_DIGITS;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tokenledger.requestlog.control;
 
+import dev.tokenledger.platform.health.HealthContributor;
 import dev.tokenledger.platform.problem.ProblemException;
 import dev.tokenledger.requestlog.entity.RequestLogRow;
 import dev.tokenledger.requestlog.entity.WriteOutcome;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +31,7 @@ import org.jboss.logging.Logger;
  * server writes in large batches.
  */
 @ApplicationScoped
-public class GroupCommit {
+public class GroupCommit implements HealthContributor {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
     static final int MAX_BATCH = 500;
@@ -60,6 +62,20 @@ public class GroupCommit {
             running.add(writer);
         }
         LOG.infof("group commit started: %d writers, up to %d rows per commit", writers, MAX_BATCH);
+    }
+
+    @Override
+    public Optional<String> problem() {
+        long alive = running.stream().filter(Thread::isAlive).count();
+        return alive == running.size() || !open
+                ? Optional.empty()
+                : Optional.of(
+                        "only "
+                                + alive
+                                + " of "
+                                + running.size()
+                                + " request-log writer threads are running; single-row writes"
+                                + " stall");
     }
 
     /** Completes once the row's transaction committed, or with the reason it did not. */

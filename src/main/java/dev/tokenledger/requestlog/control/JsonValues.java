@@ -2,6 +2,7 @@ package dev.tokenledger.requestlog.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.platform.problem.Violation;
+import dev.tokenledger.platform.text.StorableText;
 import dev.tokenledger.platform.time.IsoTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,8 +44,8 @@ public final class JsonValues {
             violations.add(
                     Violation.atPointer(
                             pointer, "must be at most " + maxLength + " characters long."));
-        } else if (text.indexOf('\0') >= 0) {
-            violations.add(Violation.atPointer(pointer, "must not contain a NUL character."));
+        } else if (StorableText.problem(text) != null) {
+            violations.add(Violation.atPointer(pointer, StorableText.problem(text)));
         } else {
             return text;
         }

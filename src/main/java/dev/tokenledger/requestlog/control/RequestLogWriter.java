@@ -38,13 +38,14 @@ public class RequestLogWriter {
     private static final String INSERT =
             """
             insert into request_logs (id, request_id, created_at, end_user, model, total_cost,
-                                      status, additional_details, content_hash)
+                                      status, additional_details, content_hash, request_scope)
             select id::uuid, request_id, created_at::timestamptz, end_user, model,
-                   total_cost::numeric, status, details::jsonb, decode(content_hash, 'hex')
+                   total_cost::numeric, status, details::jsonb, decode(content_hash, 'hex'),
+                   request_scope
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[])
+                        ?::text[], ?::text[], ?::text[], ?::text[])
                  as row(id, request_id, created_at, end_user, model, total_cost, status,
-                        details, content_hash)
+                        details, content_hash, request_scope)
             on conflict do nothing
             """;
 
@@ -183,6 +184,7 @@ public class RequestLogWriter {
             insert.setArray(7, column(connection, rows, row -> row.content().status()));
             insert.setArray(8, column(connection, rows, row -> details(row.content())));
             insert.setArray(9, column(connection, rows, RequestLogWriter::hexHash));
+            insert.setArray(10, column(connection, rows, RequestLogRow::requestScope));
             insert.executeUpdate();
         }
     }

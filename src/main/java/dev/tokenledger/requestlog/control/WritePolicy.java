@@ -1,6 +1,7 @@
 package dev.tokenledger.requestlog.control;
 
 import dev.tokenledger.platform.problem.ProblemException;
+import dev.tokenledger.platform.problem.Violation;
 import dev.tokenledger.requestlog.entity.AdditionalDetails;
 import dev.tokenledger.requestlog.entity.RequestLogDraft;
 import dev.tokenledger.requestlog.entity.RequestLogRow;
@@ -47,12 +48,29 @@ public class WritePolicy {
                     case ANON -> mark(draft, ANONYMOUS_MARK);
                     case AUTHENTICATED -> mark(asUser(caller, draft, pointer), USER_MARK);
                     case SERVICE -> markUnlessStated(draft, SERVICE_MARK);
-                    case INGEST -> markUnlessStated(draft, INGEST_MARK);
+                    case INGEST -> mark(draft, INGEST_MARK);
                 };
         if (stamped.createdAt() == null) {
             stamped = stamped.withCreatedAt(Instant.now().truncatedTo(ChronoUnit.MICROS));
         }
-        return new RequestLogRow(RequestLogIds.next(), stamped, fingerprint);
+        return new RequestLogRow(
+                RequestLogIds.next(),
+                stamped,
+                fingerprint,
+                draft.requestId() == null ? null : scope(caller));
+    }
+
+    /**
+     * Whose request_ids these are: each user's own, all anonymous callers', all gateways', the
+     * service role's. The database checks a row's scope against the caller too.
+     */
+    static String scope(Caller caller) {
+        return switch (caller.role()) {
+            case AUTHENTICATED -> "user:" + caller.userId();
+            case ANON -> "anon";
+            case INGEST -> "ingest";
+            case SERVICE -> "service";
+        };
     }
 
     private static RequestLogDraft asUser(Caller caller, RequestLogDraft draft, String pointer) {
@@ -61,8 +79,9 @@ public class WritePolicy {
         }
         if (!draft.endUser().equals(caller.userId())) {
             throw ProblemException.forbidden(
-                    Pointers.child(pointer, "end_user")
-                            + ": an authenticated user can only record usage as themselves.");
+                    Violation.atPointer(
+                            Pointers.child(pointer, "end_user"),
+                            "an authenticated user can only record usage as themselves."));
         }
         return draft;
     }

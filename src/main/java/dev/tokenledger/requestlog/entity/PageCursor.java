@@ -2,6 +2,7 @@ package dev.tokenledger.requestlog.entity;
 
 import dev.tokenledger.platform.problem.ProblemException;
 import dev.tokenledger.platform.problem.Violation;
+import dev.tokenledger.platform.time.IsoTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -48,9 +49,12 @@ public record PageCursor(Instant createdAt, UUID id) {
                                     Base64.getUrlDecoder().decode(encoded.trim()),
                                     StandardCharsets.UTF_8)
                             .split("\\.", 3);
-            Instant time =
-                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            return Optional.of(new PageCursor(time, UUID.fromString(parts[2])));
+            long nanos = Long.parseLong(parts[1]);
+            Instant time = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
+            boolean issued = nanos >= 0 && nanos < 1_000_000_000 && IsoTimes.inRange(time);
+            return issued
+                    ? Optional.of(new PageCursor(time, UUID.fromString(parts[2])))
+                    : Optional.empty();
         } catch (RuntimeException notACursor) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.tokenledger.security.control;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -9,11 +10,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.tokenledger.platform.text.StorableText;
 import dev.tokenledger.security.entity.Caller;
 import dev.tokenledger.security.entity.CallerRole;
 import java.io.IOException;
@@ -31,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,18 +54,34 @@ public class TokenVerifier {
     private final String roleClaim;
 
     public TokenVerifier(TokenSettings settings) {
-        processor.setJWSKeySelector(new ConfiguredKeySelector(keys(settings)));
+        this(keys(settings), settings.audience(), settings.issuer(), settings.roleClaim());
+    }
+
+    private TokenVerifier(
+            List<JWK> keys, Optional<String> audience, Optional<String> issuer, String roleClaim) {
+        processor.setJWSKeySelector(new ConfiguredKeySelector(keys));
+        // Plain JWTs and OAuth access tokens in the RFC 9068 profile (typ at+jwt) alike.
+        processor.setJWSTypeVerifier(
+                new DefaultJOSEObjectTypeVerifier<>(
+                        JOSEObjectType.JWT,
+                        new JOSEObjectType("at+jwt"),
+                        new JOSEObjectType("application/at+jwt"),
+                        null));
         DefaultJWTClaimsVerifier<SecurityContext> claims =
                 new DefaultJWTClaimsVerifier<>(
-                        settings.audience().map(Set::of).orElse(null),
-                        settings.issuer()
-                                .map(issuer -> new JWTClaimsSet.Builder().issuer(issuer).build())
+                        audience.map(Set::of).orElse(null),
+                        issuer.map(name -> new JWTClaimsSet.Builder().issuer(name).build())
                                 .orElse(null),
                         Set.of("exp"),
                         null);
         claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
-        roleClaim = settings.roleClaim();
+        this.roleClaim = roleClaim;
+    }
+
+    /** For a server that refuses to serve: no key, so no token verifies. */
+    public static TokenVerifier refusingEveryToken() {
+        return new TokenVerifier(List.of(), Optional.empty(), Optional.empty(), "role");
     }
 
     /**
@@ -99,6 +119,10 @@ public class TokenVerifier {
 
     private Caller caller(JWTClaimsSet claims) throws InvalidTokenException {
         String subject = claims.getSubject();
+        if (subject != null && !usableUserId(subject)) {
+            throw new InvalidTokenException(
+                    "The token's sub claim is not a usable user id (1-255 printable characters).");
+        }
         String roleName = stringClaim(claims, roleClaim);
         CallerRole role =
                 roleName == null
@@ -116,6 +140,13 @@ public class TokenVerifier {
             throw new InvalidTokenException("An authenticated token must carry a sub claim.");
         }
         return new Caller(role, subject == null || subject.isBlank() ? null : subject, true);
+    }
+
+    /** A user id is stored as end_user: it must fit the column and be storable text. */
+    private static boolean usableUserId(String subject) {
+        return subject.length() <= 255
+                && StorableText.problem(subject) == null
+                && subject.chars().noneMatch(Character::isISOControl);
     }
 
     /** Identity providers other than Supabase put no role claim: a subject means a user. */

@@ -9,6 +9,7 @@ import dev.tokenledger.usage.entity.Grouping;
 import dev.tokenledger.usage.entity.SummaryRequest;
 import dev.tokenledger.usage.entity.UsageFigures;
 import dev.tokenledger.usage.entity.UsageSummary;
+import dev.tokenledger.usage.entity.UsageTotals;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -47,7 +48,7 @@ public class UsageService {
                 scoped.zone().getId(),
                 scoped.grouping().wireName(),
                 scoped.endUser().orElse(null),
-                figures.get(0),
+                UsageTotals.of(figures.get(0)),
                 scoped.grouping() == Grouping.NONE
                         ? null
                         : more ? groups.subList(0, groups.size() - 1) : groups,

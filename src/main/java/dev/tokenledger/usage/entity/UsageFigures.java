@@ -5,16 +5,16 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Totals for one group, or for the whole range. Sums are exact. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/** The figures of one group. Sums are exact. */
 @Schema(name = "UsageFigures")
 public record UsageFigures(
         @Schema(
                         nullable = true,
                         description =
                                 "The group: a model, a day (YYYY-MM-DD in the requested zone), a"
-                                    + " session id or an end user; absent on totals and null for"
-                                    + " rows without one.")
+                                        + " session id or an end user; null for rows without"
+                                        + " one.")
+                @JsonInclude(JsonInclude.Include.ALWAYS)
                 String key,
         long requests,
         @Schema(description = "Sums are exact and may exceed 2^63: read them as big integers.")

@@ -15,7 +15,7 @@ public record UsageSummary(
         String groupBy,
         @Schema(nullable = true, description = "Set when the summary is for one end user.")
                 String endUser,
-        UsageFigures totals,
+        UsageTotals totals,
         List<UsageFigures> groups,
         @Schema(description = "True when there are more groups than the limit returned.")
                 Boolean moreGroups) {}

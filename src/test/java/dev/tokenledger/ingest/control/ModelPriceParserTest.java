@@ -55,7 +55,7 @@ class ModelPriceParserTest {
                         + " | /currency: is not a price field",
                 "{\"id\": \"x\", \"model_pattern\": \"m\", \"input_price\": 1, \"output_price\": 1,"
                         + " \"valid_from\": \"2025-01-01\"} | /id: is assigned by the server",
-                "[] | /: must be a price object",
+                "[] | the request body: must be a price object",
             })
     void refusesWhatIsNotAPriceNamingTheField(String body, String expected) {
         assertThatThrownBy(() -> ModelPriceParser.parse(json(body)))

@@ -82,6 +82,6 @@ class BatchKeysTest {
                         new BigDecimal(cost),
                         null,
                         AdditionalDetails.empty());
-        return new RequestLogRow(UUID.randomUUID(), draft, ContentFingerprint.of(draft));
+        return new RequestLogRow(UUID.randomUUID(), draft, ContentFingerprint.of(draft), "service");
     }
 }
