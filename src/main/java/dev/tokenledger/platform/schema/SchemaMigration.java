@@ -96,7 +96,7 @@ public class SchemaMigration {
         } catch (SQLException unreachable) {
             throw new SchemaUnavailableException(
                     "cannot connect as the runtime role ("
-                            + unreachable.getMessage()
+                            + rootCause(unreachable)
                             + "); set TOKENLEDGER_DB_URL, "
                             + "TOKENLEDGER_DB_USER and TOKENLEDGER_DB_PASSWORD");
         }
@@ -108,7 +108,7 @@ public class SchemaMigration {
         } catch (SQLException unreachable) {
             throw new SchemaUnavailableException(
                     "cannot connect as the schema owner ("
-                            + unreachable.getMessage()
+                            + rootCause(unreachable)
                             + "); set TOKENLEDGER_DB_URL, "
                             + "TOKENLEDGER_DB_OWNER_USER and TOKENLEDGER_DB_OWNER_PASSWORD");
         }
@@ -124,6 +124,15 @@ public class SchemaMigration {
         } catch (FlywayException failed) {
             throw new SchemaUnavailableException("schema migration failed: " + failed.getMessage());
         }
+    }
+
+    /** The driver's own words: the pool wraps them in its own ("unable to get connection"). */
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     private void fail(String reason) {
