@@ -32,7 +32,7 @@ public class DeadLetterFinder {
 
     private static final String COLUMNS =
             "id, delivery_id, received_at, source, position, line,"
-                    + " request_id, kind, reason, errors::text, payload::text, payload_text";
+                    + " request_id, kind, reason, errors::text, payload::text";
 
     private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {};
 
@@ -113,8 +113,7 @@ public class DeadLetterFinder {
                 DeadLetterKind.fromWire(row.getString("kind")).orElseThrow(),
                 row.getString("reason"),
                 parse(row.getString("errors"), VIOLATIONS),
-                parse(row.getString("payload"), new TypeReference<JsonNode>() {}),
-                row.getString("payload_text"));
+                parse(row.getString("payload"), new TypeReference<JsonNode>() {}));
     }
 
     private static <T> T parse(String json, TypeReference<T> type) {

@@ -54,7 +54,7 @@ public final class DeadLetters {
                                 pointer,
                                 "is already stored with different content;"
                                         + " the stored row is kept and this payload is not.")),
-                StorableJson.payload(json, keepPrompts));
+                Redaction.payload(json, keepPrompts));
     }
 
     public static UUID id(DeadLetterKind kind, String source, DeliveredPayload delivered) {
@@ -94,8 +94,7 @@ public final class DeadLetters {
                 kind,
                 reason(errors),
                 errors,
-                kept,
-                payload.keptText());
+                kept);
     }
 
     /** The first error as one sentence, worded as the ledger's validation problems are. */

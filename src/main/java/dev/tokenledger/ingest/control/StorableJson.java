@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Makes what a gateway sent storable as it is kept: PostgreSQL refuses NUL characters in text and
  * jsonb, and jsonb has no NaN or Infinity. NUL becomes U+FFFD; a non-finite number becomes its name
- * as a string. Prompts and responses are removed unless the operator stores them.
+ * as a string. What of a payload may be kept at all is {@link Redaction}'s rule.
  */
 public final class StorableJson {
 
@@ -21,15 +21,6 @@ public final class StorableJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StorableJson() {}
-
-    /** A sanitised copy; with {@code keepPrompts} false, without the top-level prompt fields. */
-    public static JsonNode payload(JsonNode payload, boolean keepPrompts) {
-        JsonNode copy = sanitised(payload);
-        if (!keepPrompts && copy instanceof ObjectNode object) {
-            object.remove(PROMPT_FIELDS);
-        }
-        return copy;
-    }
 
     public static JsonNode sanitised(JsonNode node) {
         if (node.isObject()) {

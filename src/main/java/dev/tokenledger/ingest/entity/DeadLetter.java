@@ -29,12 +29,8 @@ public record DeadLetter(
         @Schema(
                         nullable = true,
                         description =
-                                "The payload as sent, without messages and"
-                                        + " response unless the operator stores prompts.")
-                JsonNode payload,
-        @Schema(
-                        nullable = true,
-                        description =
-                                "A line that was not JSON, kept only when the"
-                                        + " operator stores prompts.")
-                String payloadText) {}
+                                "The payload as sent, without credentials, the caller's address,"
+                                        + " LiteLLM's parameters and internals, and without"
+                                        + " messages and response unless the operator stores"
+                                        + " prompts. Absent for a line that was not JSON.")
+                JsonNode payload) {}

@@ -254,7 +254,8 @@ class LiteLlmMapperTest {
                 .anySatisfy(detail -> assertThat(detail).contains(reason));
         assertThat(mapped.requestId()).startsWith("call-");
         assertThat(mapped.keptPayload().has("messages")).isFalse();
-        assertThat(mapped.keptPayload().get("model_parameters")).isNotNull();
+        assertThat(mapped.keptPayload().get("model")).isNotNull();
+        assertThat(mapped.keptPayload().has("model_parameters")).isFalse();
     }
 
     @Test
@@ -280,10 +281,10 @@ class LiteLlmMapperTest {
     }
 
     @Test
-    void aLineThatWasNotJsonKeepsItsTextOnlyWhenPromptsMayBeStored() {
+    void aLineThatWasNotJsonIsNotKeptEvenWhenPromptsMayBeStored() {
         DeliveredPayload broken =
                 DeliveredPayload.unparseable(
-                        3, 4, "{\"messages\": oops", "line 4 is not JSON: ...");
+                        3, 4, "{\"api_key\": \"sk-secret\", oops", "line 4 is not JSON: ...");
 
         MappedPayload withoutPrompts = mapper.map(broken);
         MappedPayload withPrompts = new LiteLlmMapper(true).map(broken);
@@ -291,8 +292,8 @@ class LiteLlmMapperTest {
         assertThat(withoutPrompts.violations())
                 .extracting(Violation::detail)
                 .containsExactly("line 4 is not JSON: ...");
-        assertThat(withoutPrompts.keptText()).isNull();
-        assertThat(withPrompts.keptText()).isEqualTo("{\"messages\": oops");
+        assertThat(withoutPrompts.keptPayload()).isNull();
+        assertThat(withPrompts.keptPayload()).as("cannot be searched for credentials").isNull();
     }
 
     private Long cached(ObjectNode payload) {
