@@ -10,6 +10,7 @@ import dev.tokenledger.testing.LiteLlmCases;
 import dev.tokenledger.testing.TestData;
 import dev.tokenledger.testing.TestDatabase;
 import dev.tokenledger.testing.Tokens;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
@@ -80,6 +81,30 @@ class DeadLettersIT {
         assertThat(listing.json().get("items")).hasSize(1);
         assertThat(listing.body()).doesNotContain(SECRETS).doesNotContain("203.0.113.9");
         assertThat(storedLetters(payload)).doesNotContain(SECRETS).doesNotContain("203.0.113.9");
+    }
+
+    @Test
+    void aLetterHoldingANumberOfHundredsOfDigitsIsListedAndReadAsStored() {
+        ObjectNode huge = fresh().put("response_cost", new BigDecimal("0.777"));
+        String body =
+                LiteLlmCases.batch(huge, fresh())
+                        .toString()
+                        .replace("\"response_cost\":0.777", "\"response_cost\":1e300");
+
+        Api.Reply reply = gateway().post(INGEST, body);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().at("/items/0/result").asText()).isEqualTo("rejected");
+        Api.Reply everything = admin().get(DEAD_LETTERS);
+        assertThat(everything.status()).as(everything.toString()).isEqualTo(200);
+        Api.Reply ofDelivery = admin().get(DEAD_LETTERS + "?delivery_id=" + delivery(reply));
+        assertThat(ofDelivery.status()).as(ofDelivery.toString()).isEqualTo(200);
+        Api.Reply one = letter(reply.json().at("/items/0/dead_letter_id").asText());
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        String digits = "1" + "0".repeat(300);
+        assertThat(keptPayload(one).get("response_cost").bigIntegerValue()).hasToString(digits);
+        assertThat(ofDelivery.json().at("/items/0/payload/response_cost").bigIntegerValue())
+                .hasToString(digits);
     }
 
     @Test

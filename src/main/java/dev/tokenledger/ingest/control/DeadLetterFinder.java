@@ -2,10 +2,10 @@ package dev.tokenledger.ingest.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.ingest.entity.DeadLetter;
 import dev.tokenledger.ingest.entity.DeadLetterKind;
 import dev.tokenledger.platform.json.Json;
+import dev.tokenledger.platform.json.JsonText;
 import dev.tokenledger.platform.problem.DatabaseRefusal;
 import dev.tokenledger.platform.problem.Violation;
 import dev.tokenledger.requestlog.entity.PageCursor;
@@ -113,7 +113,12 @@ public class DeadLetterFinder {
                 DeadLetterKind.fromWire(row.getString("kind")).orElseThrow(),
                 row.getString("reason"),
                 parse(row.getString("errors"), VIOLATIONS),
-                parse(row.getString("payload"), new TypeReference<JsonNode>() {}));
+                payload(row.getString("payload")));
+    }
+
+    /** As stored: jsonb may hold numbers longer than the JSON reader accepts. */
+    private static JsonText payload(String json) {
+        return json == null ? null : new JsonText(json);
     }
 
     private static <T> T parse(String json, TypeReference<T> type) {

@@ -59,7 +59,7 @@ public class DeadLetterWriter {
                             letter -> letter.kind().wireName(),
                             DeadLetter::reason,
                             letter -> json(letter.errors()),
-                            letter -> json(letter.payload()));
+                            letter -> letter.payload() == null ? null : letter.payload().json());
             int column = 1;
             for (Function<DeadLetter, Object> value : columns) {
                 insert.setArray(
@@ -86,7 +86,7 @@ public class DeadLetterWriter {
         try {
             return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("a JSON tree always serialises", impossible);
+            throw new IllegalStateException("a list of violations always serialises", impossible);
         }
     }
 }

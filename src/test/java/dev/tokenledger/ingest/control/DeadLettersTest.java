@@ -8,6 +8,7 @@ import dev.tokenledger.ingest.entity.DeadLetter;
 import dev.tokenledger.ingest.entity.DeadLetterKind;
 import dev.tokenledger.ingest.entity.DeliveredPayload;
 import dev.tokenledger.ingest.entity.MappedPayload;
+import dev.tokenledger.testing.Api;
 import dev.tokenledger.testing.LiteLlmCases;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class DeadLettersTest {
     }
 
     @Test
-    void aRejectedLetterSaysWhyAndKeepsThePayloadWithoutPrompts() {
+    void aRejectedLetterSaysWhyAndKeepsThePayloadWithoutPrompts() throws Exception {
         ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1");
         payload.put("prompt_tokens", 1.5);
 
@@ -46,10 +47,10 @@ class DeadLettersTest {
         assertThat(letter.requestId()).isEqualTo(payload.get("litellm_call_id").asText());
         assertThat(letter.reason())
                 .isEqualTo("/prompt_tokens: must be a whole number of tokens, not 1.5.");
-        assertThat(letter.payload().has("messages")).isFalse();
-        assertThat(letter.payload().has("response")).isFalse();
-        assertThat(letter.payload().get("prompt_tokens").decimalValue())
-                .isEqualByComparingTo("1.5");
+        JsonNode kept = Api.JSON.readTree(letter.payload().json());
+        assertThat(kept.has("messages")).isFalse();
+        assertThat(kept.has("response")).isFalse();
+        assertThat(kept.get("prompt_tokens").decimalValue()).isEqualByComparingTo("1.5");
     }
 
     @Test
