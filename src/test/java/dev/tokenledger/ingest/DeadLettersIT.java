@@ -108,6 +108,26 @@ class DeadLettersIT {
     }
 
     @Test
+    void numbersOfAbsurdExponentCostTheDeliveryNothing() {
+        ObjectNode costly = fresh().put("response_cost", new BigDecimal("0.777"));
+        ObjectNode late = fresh().put("endTime", 8.5);
+        String body =
+                LiteLlmCases.batch(costly, late)
+                        .toString()
+                        .replace("\"response_cost\":0.777", "\"response_cost\":1e20000")
+                        .replace("\"endTime\":8.5", "\"endTime\":1e999999999");
+
+        Api.Reply reply = gateway().post(INGEST, body);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().at("/items/1/result").asText()).isEqualTo("created");
+        Api.Reply letter = letter(reply.json().at("/items/0/dead_letter_id").asText());
+        assertThat(keptPayload(letter).get("response_cost").asText())
+                .as("kept as its text: its digits would not fit jsonb")
+                .isEqualTo("1E+20000");
+    }
+
+    @Test
     void aFixedLetterPostedAgainByTheServiceRoleBecomesItsRow() {
         ObjectNode payload = withSecrets(fresh()).put("prompt_tokens", 1.5);
         Api.Reply rejected = gateway().post(INGEST, LiteLlmCases.batch(payload, fresh()));

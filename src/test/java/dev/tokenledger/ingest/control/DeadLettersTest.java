@@ -1,6 +1,7 @@
 package dev.tokenledger.ingest.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import dev.tokenledger.ingest.entity.MappedPayload;
 import dev.tokenledger.testing.Api;
 import dev.tokenledger.testing.LiteLlmCases;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,22 @@ class DeadLettersTest {
 
         assertThat(stored.toString())
                 .isEqualTo("{\"a\uFFFDb\":\"x\uFFFD\",\"cost\":\"NaN\",\"n\":[\"Infinity\",1.5]}");
+    }
+
+    @Test
+    void aNumberOfAbsurdExponentIsKeptAsItsTextAndCostsNoMoreThanAnyOther() throws Exception {
+        String sent =
+                "{\"litellm_call_id\": \"c\", \"model\": \"m\", \"startTime\": 1733305200,"
+                        + " \"response_cost\": 1e999999999, \"saved_cache_cost\": -1E-20000,"
+                        + " \"response_time\": 1e300}";
+
+        DeadLetter letter = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rejected(sent));
+
+        JsonNode kept = Api.JSON.readTree(letter.payload().json());
+        assertThat(kept.get("response_cost").asText()).isEqualTo("1E+999999999");
+        assertThat(kept.get("saved_cache_cost").asText()).isEqualTo("-1E-20000");
+        assertThat(kept.get("response_time").isNumber()).as("PostgreSQL keeps it").isTrue();
+        assertThat(letter.reason()).startsWith("/response_cost: must have at most 12 digits");
     }
 
     private DeadLetter rejected(String payload) {
