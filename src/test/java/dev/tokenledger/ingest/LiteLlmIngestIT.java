@@ -81,6 +81,21 @@ class LiteLlmIngestIT {
     }
 
     @Test
+    void aGatewaysRowIsMarkedIngestWhateverThePayloadSays() {
+        ObjectNode payload = fresh().put("auth_method", "service");
+        ((ObjectNode) payload.get("metadata")).put("auth_method", "jwt");
+
+        Api.Reply reply = gateway().post(INGEST, LiteLlmCases.batch(payload));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(
+                        row(payload.get("litellm_call_id").asText())
+                                .at("/additional_details/auth_method")
+                                .asText())
+                .isEqualTo("ingest");
+    }
+
+    @Test
     void theSharedFailureLandsWithItsError() {
         Api.Reply reply = gateway().post(INGEST, LiteLlmCases.text(LiteLlmCases.FAILURE));
 

@@ -261,6 +261,19 @@ class LiteLlmMapperTest {
     }
 
     @Test
+    void aPayloadCannotSayHowItsSenderSignedIn() {
+        ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1").put("auth_method", "jwt");
+        ((ObjectNode) payload.get("metadata")).put("auth_method", "service");
+        payload.putObject("response").putObject("usage").put("auth_method", "anon");
+
+        MappedPayload mapped = new LiteLlmMapper(true).map(delivered(payload));
+
+        assertThat(mapped.draft().additionalDetails().has("auth_method"))
+                .as("the server marks the caller's")
+                .isFalse();
+    }
+
+    @Test
     void aPayloadWithoutAnyIdCannotCountOnce() {
         ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1");
         payload.remove("litellm_call_id");
