@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class DeadLettersIT {
 
-    static final String INGEST = "/api/v1/ingest/litellm";
-    static final String DEAD_LETTERS = "/api/v1/ingest/dead-letters";
+    static final String INGEST = LiteLlmIngestIT.INGEST;
+    static final String DEAD_LETTERS = LiteLlmIngestIT.DEAD_LETTERS;
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -86,18 +86,24 @@ public final class Redaction {
         if (!(storable instanceof ObjectNode payload)) {
             return scrubbed(storable);
         }
-        ObjectNode kept = NODES.objectNode();
-        payload.properties()
-                .forEach(
-                        field -> {
-                            String name = field.getKey();
-                            JsonNode value = field.getValue();
-                            if (StorableJson.PROMPT_FIELDS.contains(name)) {
-                                prompt(kept, name, value, keepPrompts);
-                            } else if (!PAYLOAD_FIELDS.contains(name)) {
-                                kept.setAll((ObjectNode) scrubbed(trimmed(name, value)));
-                            }
-                        });
+        ObjectNode prompts = NODES.objectNode();
+        for (String field : StorableJson.PROMPT_FIELDS) {
+            JsonNode prompt = payload.remove(field);
+            if (prompt != null) {
+                prompts.set(field, prompt);
+            }
+        }
+        payload.remove(PAYLOAD_FIELDS);
+        trim(payload, "metadata", METADATA_FIELDS);
+        DEBUG_FIELDS.forEach((field, dropped) -> trim(payload, field, dropped));
+
+        ObjectNode kept = (ObjectNode) scrubbed(payload);
+        if (keepPrompts) {
+            kept.setAll(prompts);
+        } else if (prompts.path("response").path("usage").isObject()) {
+            // The cached-token count lives here; a letter posted again should still carry it.
+            kept.putObject("response").set("usage", scrubbed(prompts.at("/response/usage")));
+        }
         return kept;
     }
 
@@ -130,23 +136,11 @@ public final class Redaction {
                 : text;
     }
 
-    private static void prompt(ObjectNode kept, String name, JsonNode value, boolean keepPrompts) {
-        if (keepPrompts) {
-            kept.set(name, value);
-        } else if (name.equals("response") && value.path("usage").isObject()) {
-            // The cached-token count lives here; a letter posted again should still carry it.
-            kept.putObject(name).set("usage", scrubbed(value.get("usage")));
+    /** Drops the named fields of an object field of the (already copied) payload. */
+    private static void trim(ObjectNode payload, String field, Set<String> dropped) {
+        if (payload.get(field) instanceof ObjectNode object) {
+            object.remove(dropped);
         }
-    }
-
-    /** The field as a one-field object, without the nested fields dropped by name. */
-    private static ObjectNode trimmed(String name, JsonNode value) {
-        Set<String> dropped = name.equals("metadata") ? METADATA_FIELDS : DEBUG_FIELDS.get(name);
-        JsonNode trimmed = value;
-        if (dropped != null && value instanceof ObjectNode object) {
-            trimmed = object.deepCopy().remove(dropped);
-        }
-        return NODES.objectNode().set(name, trimmed);
     }
 
     private static JsonNode scrubbed(JsonNode node) {
