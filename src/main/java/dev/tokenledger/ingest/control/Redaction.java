@@ -54,7 +54,10 @@ public final class Redaction {
                     "prompt_management_metadata",
                     "cold_storage_object_key");
 
-    /** Nested objects that keep some fields and lose the rest. */
+    /**
+     * Objects that lose only their tracebacks: the rest is the error, and a debug object present
+     * still tells the mapping that LiteLLM knew no price.
+     */
     private static final Map<String, Set<String>> DEBUG_FIELDS =
             Map.of(
                     "error_information", Set.of("traceback"),
