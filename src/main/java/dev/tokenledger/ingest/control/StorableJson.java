@@ -21,7 +21,7 @@ public final class StorableJson {
     /** The payload fields that carry what users wrote and models answered. */
     public static final Set<String> PROMPT_FIELDS = Set.of("messages", "response");
 
-    /** As for request logs' details: far beyond any real value, well within jsonb's range. */
+    /** Far beyond any real value; well within jsonb's range and what the JSON writer writes out. */
     static final int MAX_DIGITS = 1000;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
