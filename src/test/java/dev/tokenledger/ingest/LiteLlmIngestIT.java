@@ -81,6 +81,21 @@ class LiteLlmIngestIT {
     }
 
     @Test
+    void aGatewaysRowIsMarkedIngestWhateverThePayloadSays() {
+        ObjectNode payload = fresh().put("auth_method", "service");
+        ((ObjectNode) payload.get("metadata")).put("auth_method", "jwt");
+
+        Api.Reply reply = gateway().post(INGEST, LiteLlmCases.batch(payload));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(
+                        row(payload.get("litellm_call_id").asText())
+                                .at("/additional_details/auth_method")
+                                .asText())
+                .isEqualTo("ingest");
+    }
+
+    @Test
     void theSharedFailureLandsWithItsError() {
         Api.Reply reply = gateway().post(INGEST, LiteLlmCases.text(LiteLlmCases.FAILURE));
 
@@ -320,7 +335,7 @@ class LiteLlmIngestIT {
                                         + reply.json().at("/items/1/dead_letter_id").asText())
                         .json();
         assertThat(letter.get("line").asInt()).isEqualTo(2);
-        assertThat(letter.has("payload_text")).as("may hold a prompt").isFalse();
+        assertThat(letter.has("payload")).as("cannot be searched for credentials").isFalse();
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.tokenledger.ingest.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.ingest.entity.DeadLetter;
 import dev.tokenledger.ingest.entity.DeadLetterKind;
 import dev.tokenledger.platform.json.Json;
+import dev.tokenledger.platform.json.JsonText;
 import dev.tokenledger.platform.problem.DatabaseRefusal;
 import dev.tokenledger.platform.problem.Violation;
 import dev.tokenledger.requestlog.entity.PageCursor;
@@ -32,7 +32,7 @@ public class DeadLetterFinder {
 
     private static final String COLUMNS =
             "id, delivery_id, received_at, source, position, line,"
-                    + " request_id, kind, reason, errors::text, payload::text, payload_text";
+                    + " request_id, kind, reason, errors::text, payload::text";
 
     private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {};
 
@@ -113,8 +113,12 @@ public class DeadLetterFinder {
                 DeadLetterKind.fromWire(row.getString("kind")).orElseThrow(),
                 row.getString("reason"),
                 parse(row.getString("errors"), VIOLATIONS),
-                parse(row.getString("payload"), new TypeReference<JsonNode>() {}),
-                row.getString("payload_text"));
+                payload(row.getString("payload")));
+    }
+
+    /** As stored: jsonb may hold numbers longer than the JSON reader accepts. */
+    private static JsonText payload(String json) {
+        return json == null ? null : new JsonText(json);
     }
 
     private static <T> T parse(String json, TypeReference<T> type) {

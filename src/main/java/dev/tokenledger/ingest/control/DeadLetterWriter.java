@@ -25,15 +25,14 @@ public class DeadLetterWriter {
     private static final String INSERT =
             """
             insert into ingest_dead_letters (id, delivery_id, received_at, source, position, line,
-                                             request_id, kind, reason, errors, payload,
-                                             payload_text)
+                                             request_id, kind, reason, errors, payload)
             select id::uuid, delivery_id::uuid, received_at::timestamptz, source,
                    position::integer, line::integer, request_id, kind, reason, errors::jsonb,
-                   payload::jsonb, payload_text
+                   payload::jsonb
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  as letter(id, delivery_id, received_at, source, position, line, request_id,
-                           kind, reason, errors, payload, payload_text)
+                           kind, reason, errors, payload)
             on conflict do nothing
             """;
 
@@ -60,8 +59,7 @@ public class DeadLetterWriter {
                             letter -> letter.kind().wireName(),
                             DeadLetter::reason,
                             letter -> json(letter.errors()),
-                            letter -> json(letter.payload()),
-                            DeadLetter::payloadText);
+                            letter -> letter.payload() == null ? null : letter.payload().json());
             int column = 1;
             for (Function<DeadLetter, Object> value : columns) {
                 insert.setArray(
@@ -88,7 +86,7 @@ public class DeadLetterWriter {
         try {
             return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("a JSON tree always serialises", impossible);
+            throw new IllegalStateException("a list of violations always serialises", impossible);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tokenledger.ingest.control;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,8 @@ import dev.tokenledger.ingest.entity.DeadLetter;
 import dev.tokenledger.ingest.entity.DeadLetterKind;
 import dev.tokenledger.ingest.entity.DeliveredPayload;
 import dev.tokenledger.ingest.entity.MappedPayload;
+import dev.tokenledger.platform.json.Json;
+import dev.tokenledger.platform.json.JsonText;
 import dev.tokenledger.platform.problem.ProblemException;
 import dev.tokenledger.platform.problem.Violation;
 import dev.tokenledger.requestlog.control.ContentFingerprint;
@@ -54,7 +57,7 @@ public final class DeadLetters {
                                 pointer,
                                 "is already stored with different content;"
                                         + " the stored row is kept and this payload is not.")),
-                StorableJson.payload(json, keepPrompts));
+                Redaction.payload(json, keepPrompts));
     }
 
     public static UUID id(DeadLetterKind kind, String source, DeliveredPayload delivered) {
@@ -94,8 +97,15 @@ public final class DeadLetters {
                 kind,
                 reason(errors),
                 errors,
-                kept,
-                payload.keptText());
+                kept == null ? null : new JsonText(json(kept)));
+    }
+
+    private static String json(JsonNode kept) {
+        try {
+            return Json.mapper().writeValueAsString(kept);
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalStateException("a kept payload did not serialise", unwritable);
+        }
     }
 
     /** The first error as one sentence, worded as the ledger's validation problems are. */

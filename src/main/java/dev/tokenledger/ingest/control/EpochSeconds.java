@@ -9,10 +9,17 @@ import java.time.temporal.ChronoUnit;
 /** LiteLLM's times: float epoch seconds, read exactly (never through a double's rounding). */
 final class EpochSeconds {
 
+    private static final int MAX_DIGITS = StorableJson.MAX_DIGITS;
+
     private EpochSeconds() {}
 
-    /** A finite number, or a string holding one; else null. */
+    /**
+     * A finite number, or a string holding one; else null. So is a number with more than a thousand
+     * digits either side of the point (such as 1e999999999): no time has them, and arithmetic on
+     * them would take minutes.
+     */
     static BigDecimal of(JsonNode value) {
+        BigDecimal seconds = null;
         if (value == null) {
             return null;
         }
@@ -21,16 +28,19 @@ final class EpochSeconds {
                     value.isBigDecimal()
                             || !value.isFloatingPointNumber()
                             || Double.isFinite(value.doubleValue());
-            return finite ? value.decimalValue() : null;
-        }
-        if (value.isTextual() && value.textValue().strip().length() <= 64) {
+            seconds = finite ? value.decimalValue() : null;
+        } else if (value.isTextual() && value.textValue().strip().length() <= 64) {
             try {
-                return new BigDecimal(value.textValue().strip());
+                seconds = new BigDecimal(value.textValue().strip());
             } catch (NumberFormatException notANumber) {
                 return null;
             }
         }
-        return null;
+        return seconds != null
+                        && Math.abs(seconds.scale()) <= MAX_DIGITS
+                        && seconds.precision() - seconds.scale() <= MAX_DIGITS
+                ? seconds
+                : null;
     }
 
     /** To microseconds, PostgreSQL's precision; the caller has bounded the value. */

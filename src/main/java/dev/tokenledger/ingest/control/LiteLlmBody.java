@@ -153,13 +153,17 @@ public final class LiteLlmBody {
         return ProblemException.malformed(JsonBodies.describe(malformed));
     }
 
-    /** The parser's complaint and the column; the line is the payload's own. */
-    private static String detail(JsonProcessingException malformed) {
+    /**
+     * The parser's complaint and the column; the line is the payload's own. The token the parser
+     * did not recognise is left out: it is kept and logged, and may be part of a credential.
+     */
+    static String detail(JsonProcessingException malformed) {
         String message =
                 String.valueOf(malformed.getOriginalMessage())
                         .lines()
                         .findFirst()
-                        .orElse("malformed JSON");
+                        .orElse("malformed JSON")
+                        .replaceFirst("^(Unrecognized token) '.*': ", "$1: ");
         return malformed.getLocation() == null
                 ? message
                 : message + " (column " + malformed.getLocation().getColumnNr() + ")";

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 
 /**
  * The context of a LiteLLM payload worth keeping beside its request log: provider, routing, timing,
  * cache, tags, the key and team that paid, and for failures the error. Context never refuses a
- * payload: a value of the wrong type is left out, a long text is shortened. Nothing else is copied:
- * not the key hash, not the caller's IP address, not parameters or tracebacks.
+ * payload: a value of the wrong type is left out, a long text is shortened, a URL loses what may
+ * carry a credential. Nothing else is copied: not the key hash, not the caller's IP address, not
+ * parameters or tracebacks.
  */
 final class LiteLlmContext {
 
@@ -77,27 +76,9 @@ final class LiteLlmContext {
     /** Scheme, host, port and path only: a query or user part may carry a credential. */
     private static void apiBase(ObjectNode details, JsonNode value) {
         String base = clip(value, MAX_TEXT * 4);
-        if (base == null) {
-            return;
+        if (base != null) {
+            text(details, "api_base", NODES.textNode(Redaction.url(base)), MAX_TEXT);
         }
-        try {
-            URI uri = new URI(base);
-            if (uri.getScheme() != null && uri.getHost() != null) {
-                base =
-                        new URI(
-                                        uri.getScheme(),
-                                        null,
-                                        uri.getHost(),
-                                        uri.getPort(),
-                                        uri.getPath(),
-                                        null,
-                                        null)
-                                .toString();
-            }
-        } catch (URISyntaxException notAUri) {
-            base = base.replaceFirst("[?#].*$", "");
-        }
-        text(details, "api_base", NODES.textNode(base), MAX_TEXT);
     }
 
     private static void tags(ObjectNode details, JsonNode value) {
@@ -126,12 +107,15 @@ final class LiteLlmContext {
         }
     }
 
-    /** A string (or a number, as error codes sometimes are) without NUL, at most maxLength. */
+    /**
+     * A string (or a number, as error codes sometimes are) without NUL, at most maxLength, any URL
+     * in it reduced to scheme, host, port and path (error messages quote URLs).
+     */
     static String clip(JsonNode value, int maxLength) {
         if (value == null || !(value.isTextual() || value.isNumber())) {
             return null;
         }
-        String text = StorableJson.text(value.asText()).strip();
+        String text = Redaction.text(StorableJson.text(value.asText())).strip();
         if (text.isEmpty()) {
             return null;
         }

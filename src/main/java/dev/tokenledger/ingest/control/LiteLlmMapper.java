@@ -64,7 +64,6 @@ public final class LiteLlmMapper {
                 draft.totalCost() == null,
                 prompts(payload),
                 List.of(),
-                null,
                 null);
     }
 
@@ -237,15 +236,9 @@ public final class LiteLlmMapper {
     private MappedPayload rejected(
             DeliveredPayload delivered, String requestId, List<Violation> violations) {
         JsonNode kept =
-                delivered.json() == null
-                        ? null
-                        : StorableJson.payload(delivered.json(), storePrompts);
-        String keptText =
-                delivered.json() == null && storePrompts
-                        ? StorableJson.text(delivered.text())
-                        : null;
+                delivered.json() == null ? null : Redaction.payload(delivered.json(), storePrompts);
         return new MappedPayload(
-                delivered, requestId, null, false, null, List.copyOf(violations), kept, keptText);
+                delivered, requestId, null, false, null, List.copyOf(violations), kept);
     }
 
     /** The payload's id for a dead letter, as far as it is one. */

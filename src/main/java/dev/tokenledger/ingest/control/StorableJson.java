@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -11,25 +12,21 @@ import java.util.Set;
 /**
  * Makes what a gateway sent storable as it is kept: PostgreSQL refuses NUL characters in text and
  * jsonb, and jsonb has no NaN or Infinity. NUL becomes U+FFFD; a non-finite number becomes its name
- * as a string. Prompts and responses are removed unless the operator stores them.
+ * as a string, and so does a number with more than a thousand digits either side of the point (such
+ * as 1e999999999, a short literal whose digits would take a gigabyte to write out). What of a
+ * payload may be kept at all is {@link Redaction}'s rule.
  */
 public final class StorableJson {
 
     /** The payload fields that carry what users wrote and models answered. */
     public static final Set<String> PROMPT_FIELDS = Set.of("messages", "response");
 
+    /** Far beyond any real value; well within jsonb's range and what the JSON writer writes out. */
+    static final int MAX_DIGITS = 1000;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StorableJson() {}
-
-    /** A sanitised copy; with {@code keepPrompts} false, without the top-level prompt fields. */
-    public static JsonNode payload(JsonNode payload, boolean keepPrompts) {
-        JsonNode copy = sanitised(payload);
-        if (!keepPrompts && copy instanceof ObjectNode object) {
-            object.remove(PROMPT_FIELDS);
-        }
-        return copy;
-    }
 
     public static JsonNode sanitised(JsonNode node) {
         if (node.isObject()) {
@@ -49,12 +46,19 @@ public final class StorableJson {
         if (node.isTextual()) {
             return NODES.textNode(text(node.textValue()));
         }
-        if (node.isFloatingPointNumber()
-                && !node.isBigDecimal()
-                && !Double.isFinite(node.doubleValue())) {
+        if (node.isNumber() && !storable(node)) {
             return NODES.textNode(node.asText());
         }
         return node.deepCopy();
+    }
+
+    private static boolean storable(JsonNode number) {
+        if (number.isFloatingPointNumber() && !number.isBigDecimal()) {
+            return Double.isFinite(number.doubleValue());
+        }
+        BigDecimal value = number.decimalValue();
+        return Math.abs(value.scale()) <= MAX_DIGITS
+                && value.precision() - value.scale() <= MAX_DIGITS;
     }
 
     public static String text(String value) {

@@ -1,14 +1,19 @@
 package dev.tokenledger.ingest.entity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenledger.platform.json.JsonText;
 import dev.tokenledger.platform.problem.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A gateway payload that did not become a request log, with the reason. */
+/**
+ * A gateway payload that did not become a request log, with the reason. The payload travels as the
+ * JSON text it is stored as, never parsed again: whatever numbers a gateway sent, a letter that
+ * could be kept can be read.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "DeadLetter")
 public record DeadLetter(
@@ -27,14 +32,11 @@ public record DeadLetter(
         @Schema(description = "Every error; pointers point into the payload.")
                 List<Violation> errors,
         @Schema(
+                        type = SchemaType.OBJECT,
                         nullable = true,
                         description =
-                                "The payload as sent, without messages and"
-                                        + " response unless the operator stores prompts.")
-                JsonNode payload,
-        @Schema(
-                        nullable = true,
-                        description =
-                                "A line that was not JSON, kept only when the"
-                                        + " operator stores prompts.")
-                String payloadText) {}
+                                "The payload as sent, without credentials, the caller's address,"
+                                        + " LiteLLM's parameters and internals, and without"
+                                        + " messages and response unless the operator stores"
+                                        + " prompts. Absent for a line that was not JSON.")
+                JsonText payload) {}

@@ -15,9 +15,8 @@ import java.util.List;
  * @param needsCatalogPrice whether the gateway gave no usable cost, so the catalog prices it
  * @param prompts messages and response to store beside the row, when the operator allows it
  * @param violations why it was rejected; empty when accepted
- * @param keptPayload what a dead letter keeps of it (prompts removed unless allowed)
- * @param keptText what a dead letter keeps of a line that was not JSON (only when prompts may be
- *     stored, as it may hold one)
+ * @param keptPayload what a dead letter keeps of it (see {@code Redaction}); null for a line that
+ *     was not JSON, which cannot be searched for credentials and so is not kept
  */
 public record MappedPayload(
         DeliveredPayload delivered,
@@ -26,8 +25,7 @@ public record MappedPayload(
         boolean needsCatalogPrice,
         ObjectNode prompts,
         List<Violation> violations,
-        JsonNode keptPayload,
-        String keptText) {
+        JsonNode keptPayload) {
 
     public boolean accepted() {
         return draft != null;
@@ -42,7 +40,6 @@ public record MappedPayload(
                 false,
                 null,
                 List.of(Violation.atPointer("", reason)),
-                keptPayload,
-                keptText);
+                keptPayload);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tokenledger.ingest.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,8 +9,10 @@ import dev.tokenledger.ingest.entity.DeadLetter;
 import dev.tokenledger.ingest.entity.DeadLetterKind;
 import dev.tokenledger.ingest.entity.DeliveredPayload;
 import dev.tokenledger.ingest.entity.MappedPayload;
+import dev.tokenledger.testing.Api;
 import dev.tokenledger.testing.LiteLlmCases;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class DeadLettersTest {
     }
 
     @Test
-    void aRejectedLetterSaysWhyAndKeepsThePayloadWithoutPrompts() {
+    void aRejectedLetterSaysWhyAndKeepsThePayloadWithoutPrompts() throws Exception {
         ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1");
         payload.put("prompt_tokens", 1.5);
 
@@ -46,10 +49,10 @@ class DeadLettersTest {
         assertThat(letter.requestId()).isEqualTo(payload.get("litellm_call_id").asText());
         assertThat(letter.reason())
                 .isEqualTo("/prompt_tokens: must be a whole number of tokens, not 1.5.");
-        assertThat(letter.payload().has("messages")).isFalse();
-        assertThat(letter.payload().has("response")).isFalse();
-        assertThat(letter.payload().get("prompt_tokens").decimalValue())
-                .isEqualByComparingTo("1.5");
+        JsonNode kept = Api.JSON.readTree(letter.payload().json());
+        assertThat(kept.has("messages")).isFalse();
+        assertThat(kept.has("response")).isFalse();
+        assertThat(kept.get("prompt_tokens").decimalValue()).isEqualByComparingTo("1.5");
     }
 
     @Test
@@ -69,17 +72,32 @@ class DeadLettersTest {
     @Test
     void whatPostgresCannotStoreIsMadeStorable() {
         JsonNode stored =
-                StorableJson.payload(
+                StorableJson.sanitised(
                         LiteLlmBody.split(
                                         "{\"a\\u0000b\": \"x\\u0000\", \"cost\": NaN, \"n\": [Infinity, 1.5]}"
                                                 .getBytes(StandardCharsets.UTF_8))
                                 .payloads()
                                 .get(0)
-                                .json(),
-                        false);
+                                .json());
 
         assertThat(stored.toString())
                 .isEqualTo("{\"a\uFFFDb\":\"x\uFFFD\",\"cost\":\"NaN\",\"n\":[\"Infinity\",1.5]}");
+    }
+
+    @Test
+    void aNumberOfAbsurdExponentIsKeptAsItsTextAndCostsNoMoreThanAnyOther() throws Exception {
+        String sent =
+                "{\"litellm_call_id\": \"c\", \"model\": \"m\", \"startTime\": 1733305200,"
+                        + " \"response_cost\": 1e999999999, \"saved_cache_cost\": -1E-20000,"
+                        + " \"response_time\": 1e300}";
+
+        DeadLetter letter = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rejected(sent));
+
+        JsonNode kept = Api.JSON.readTree(letter.payload().json());
+        assertThat(kept.get("response_cost").asText()).isEqualTo("1E+999999999");
+        assertThat(kept.get("saved_cache_cost").asText()).isEqualTo("-1E-20000");
+        assertThat(kept.get("response_time").isNumber()).as("PostgreSQL keeps it").isTrue();
+        assertThat(letter.reason()).startsWith("/response_cost: must have at most 12 digits");
     }
 
     private DeadLetter rejected(String payload) {

@@ -69,6 +69,17 @@ class LiteLlmBodyTest {
     }
 
     @Test
+    void theReasonForABrokenLineDoesNotRepeatWhatTheLineHeld() {
+        Delivery delivery =
+                split("{\"id\":\"a\"}\n{\"api_key\": sk0123456789abcdef0123456789abcdef}\n");
+
+        String error = delivery.payloads().get(1).parseError();
+
+        assertThat(error).startsWith("line 2 is not JSON: Unrecognized token: was expecting");
+        assertThat(error).doesNotContain("sk0123456789abcdef");
+    }
+
+    @Test
     void pythonsNanAndInfinityAreReadSoOnlyTheirPayloadIsRefused() {
         Delivery delivery = split("[{\"response_cost\": NaN}, {\"response_cost\": -Infinity}]");
 

@@ -1,6 +1,7 @@
 package dev.tokenledger.ingest.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import dev.tokenledger.platform.problem.Violation;
 import dev.tokenledger.requestlog.entity.RequestLogDraft;
 import dev.tokenledger.testing.LiteLlmCases;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -254,7 +256,21 @@ class LiteLlmMapperTest {
                 .anySatisfy(detail -> assertThat(detail).contains(reason));
         assertThat(mapped.requestId()).startsWith("call-");
         assertThat(mapped.keptPayload().has("messages")).isFalse();
-        assertThat(mapped.keptPayload().get("model_parameters")).isNotNull();
+        assertThat(mapped.keptPayload().get("model")).isNotNull();
+        assertThat(mapped.keptPayload().has("model_parameters")).isFalse();
+    }
+
+    @Test
+    void aPayloadCannotSayHowItsSenderSignedIn() {
+        ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "1").put("auth_method", "jwt");
+        ((ObjectNode) payload.get("metadata")).put("auth_method", "service");
+        payload.putObject("response").putObject("usage").put("auth_method", "anon");
+
+        MappedPayload mapped = new LiteLlmMapper(true).map(delivered(payload));
+
+        assertThat(mapped.draft().additionalDetails().has("auth_method"))
+                .as("the server marks the caller's")
+                .isFalse();
     }
 
     @Test
@@ -280,10 +296,10 @@ class LiteLlmMapperTest {
     }
 
     @Test
-    void aLineThatWasNotJsonKeepsItsTextOnlyWhenPromptsMayBeStored() {
+    void aLineThatWasNotJsonIsNotKeptEvenWhenPromptsMayBeStored() {
         DeliveredPayload broken =
                 DeliveredPayload.unparseable(
-                        3, 4, "{\"messages\": oops", "line 4 is not JSON: ...");
+                        3, 4, "{\"api_key\": \"sk-secret\", oops", "line 4 is not JSON: ...");
 
         MappedPayload withoutPrompts = mapper.map(broken);
         MappedPayload withPrompts = new LiteLlmMapper(true).map(broken);
@@ -291,8 +307,52 @@ class LiteLlmMapperTest {
         assertThat(withoutPrompts.violations())
                 .extracting(Violation::detail)
                 .containsExactly("line 4 is not JSON: ...");
-        assertThat(withoutPrompts.keptText()).isNull();
-        assertThat(withPrompts.keptText()).isEqualTo("{\"messages\": oops");
+        assertThat(withoutPrompts.keptPayload()).isNull();
+        assertThat(withPrompts.keptPayload()).as("cannot be searched for credentials").isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "endTime, 1e999999999",
+        "endTime, 1e-999999999",
+        "completionStartTime, 1e999999999",
+        "endTime, '\"1e999999999\"'"
+    })
+    void aTimeOfAbsurdExponentCostsNoMoreThanAnyOther(String field, String value) {
+        String body =
+                LiteLlmCases.payload("u", "gpt-4o", "0.01")
+                        .put("stream", true)
+                        .put(field, 7.5)
+                        .toString()
+                        .replace("\"" + field + "\":7.5", "\"" + field + "\":" + value);
+
+        MappedPayload mapped =
+                assertTimeoutPreemptively(
+                        Duration.ofSeconds(2), () -> mapper.map(delivered(json(body))));
+
+        assertThat(mapped.accepted()).isTrue();
+        assertThat(mapped.draft().additionalDetails().has("duration_ms"))
+                .isEqualTo(field.equals("completionStartTime"));
+        assertThat(mapped.draft().additionalDetails().has("time_to_first_token_ms"))
+                .isEqualTo(field.equals("endTime"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1e999999999", "1e-999999999", "'\"1e-999999999\"'"})
+    void aStartOfAbsurdExponentIsRefusedAtOnce(String value) {
+        String body =
+                LiteLlmCases.payload("u", "gpt-4o", "0.01")
+                        .put("startTime", 7.5)
+                        .toString()
+                        .replace("\"startTime\":7.5", "\"startTime\":" + value);
+
+        MappedPayload mapped =
+                assertTimeoutPreemptively(
+                        Duration.ofSeconds(2), () -> mapper.map(delivered(json(body))));
+
+        assertThat(mapped.violations())
+                .extracting(Violation::pointer)
+                .containsExactly("/startTime");
     }
 
     private Long cached(ObjectNode payload) {
