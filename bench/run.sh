@@ -64,7 +64,9 @@ psql_admin -d $DB -c "vacuum analyze request_logs"
 python3 bench/report.py copy "$ROWS" "$copy_seconds" > "$OUT/results.tsv"
 
 wrk_run() { # name, connections, lua script, path; env BENCH_PATH / BENCH_AS as needed
-    wrk -t2 -c"$2" -d"${DURATION}s" --latency -s "bench/lua/$3" "$BASE$4" > "$OUT/$1.wrk" 2>&1
+    local threads=$(( $2 < 2 ? $2 : 2 ))
+    wrk -t"$threads" -c"$2" -d"${DURATION}s" --latency -s "bench/lua/$3" "$BASE$4" \
+        > "$OUT/$1.wrk" 2>&1
 }
 flush_server_pools() { # the baselines need the connections the server keeps idle
     for ds in TokenLedgerDS TokenLedgerWriteDS TokenLedgerOwnerDS; do
@@ -76,7 +78,8 @@ flush_server_pools() { # the baselines need the connections the server keeps idl
 pgbench_run() { # name, clients, sql file
     flush_server_pools
     rm -f "$OUT"/pgbench_log.*
-    (cd "$OUT" && pgbench -h "$HOST" -U "$ADMIN" -n -c "$2" -j 2 -T "$DURATION" -l \
+    (cd "$OUT" && pgbench -h "$HOST" -U "$ADMIN" -n -c "$2" -j $(( $2 < 2 ? $2 : 2 )) \
+        -T "$DURATION" -l \
         -f "$PWD/../../bench/sql/$3" $DB > "$1.pgbench" 2>&1)
     cat "$OUT"/pgbench_log.* > "$OUT/$1.latencies" 2>/dev/null || true
 }

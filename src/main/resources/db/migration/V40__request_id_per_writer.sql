@@ -59,8 +59,12 @@ create policy ingest_insert on request_logs
                 and (request_scope is null or request_scope = 'ingest'));
 
 -- The lookup of stored ids, now within the caller's own namespace: nobody learns anything of
--- another writer's ids.
-create or replace function request_log_duplicates(request_ids text[], content_hashes bytea[])
+-- another writer's ids. Only the service role may name another namespace (it reposts a
+-- gateway's dead letters in the gateways' namespace).
+drop function request_log_duplicates(text[], bytea[]);
+
+create function request_log_duplicates(request_ids text[], content_hashes bytea[],
+                                       in_scope text)
     returns table (request_id text, id uuid, same_content boolean)
     language sql stable security definer
     set search_path = pg_catalog, pg_temp
@@ -68,6 +72,14 @@ as $$
     select stored.request_id, stored.id, stored.content_hash is not distinct from asked.content_hash
     from unnest(request_ids, content_hashes) as asked(request_id, content_hash)
     join public.request_logs stored
-        on stored.request_scope = public.request_log_caller_scope()
+        on stored.request_scope = case
+               when current_setting('role', true) = 'tokenledger_service' and in_scope is not null
+               then in_scope
+               else public.request_log_caller_scope()
+           end
         and stored.request_id = asked.request_id
 $$;
+
+revoke all on function request_log_duplicates(text[], bytea[], text) from public;
+grant execute on function request_log_duplicates(text[], bytea[], text)
+    to tokenledger_anon, tokenledger_authenticated, tokenledger_service, tokenledger_ingest;

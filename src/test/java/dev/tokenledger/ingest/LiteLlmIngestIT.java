@@ -158,6 +158,21 @@ class LiteLlmIngestIT {
     }
 
     @Test
+    void aPayloadRepostedByTheServiceRoleCountsOnceWithTheGatewaysOwn() {
+        ObjectNode payload = fresh();
+        String id = payload.get("litellm_call_id").asText();
+
+        Api.Reply byGateway = gateway().post(INGEST, LiteLlmCases.batch(payload));
+        Api.Reply repost =
+                Api.at(base).as(tokens.service()).post(INGEST, LiteLlmCases.batch(payload));
+
+        assertThat(byGateway.json().at("/items/0/result").asText()).isEqualTo("created");
+        assertThat(repost.json().at("/items/0/result").asText()).isEqualTo("duplicate");
+        assertThat(TestDatabase.count("select count(*) from request_logs where request_id = ?", id))
+                .isEqualTo(1);
+    }
+
+    @Test
     void thePayloadTwiceInOneBatchOrInTwoIsOneRow() {
         ObjectNode payload = fresh();
         String id = payload.get("litellm_call_id").asText();

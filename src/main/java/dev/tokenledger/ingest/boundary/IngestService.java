@@ -45,6 +45,7 @@ import org.jboss.logging.Logger;
 public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
+    private static final String GATEWAY_SCOPE = "ingest";
     private static final int LOGGED_IDS = 5;
 
     @Inject WritePolicy policy;
@@ -94,8 +95,11 @@ public class IngestService {
         List<RequestLogRow> rows = new ArrayList<>(payloads.size());
         for (MappedPayload payload : payloads) {
             if (payload.accepted()) {
+                // Whoever delivers (a gateway, or the service role reposting a dead letter), a
+                // gateway payload's id is the gateways': a repost then counts once.
                 RequestLogRow row =
-                        policy.stamp(caller, payload.draft(), "/" + payload.delivered().position());
+                        policy.stamp(caller, payload.draft(), "/" + payload.delivered().position())
+                                .withRequestScope(GATEWAY_SCOPE);
                 sources.put(row, payload);
                 rows.add(row);
             }

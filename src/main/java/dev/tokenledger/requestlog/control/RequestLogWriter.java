@@ -55,7 +55,7 @@ public class RequestLogWriter {
             select request_id, id, same_content
             from request_log_duplicates(?::text[], array(
                 select decode(hash, 'hex') from unnest(?::text[]) with ordinality as h(hash, n)
-                order by n))
+                order by n), ?)
             """;
 
     @Resource(lookup = "java:jboss/datasources/TokenLedgerDS")
@@ -200,6 +200,8 @@ public class RequestLogWriter {
         try (PreparedStatement lookup = connection.prepareStatement(DUPLICATES)) {
             lookup.setArray(1, column(connection, keyed, row -> row.content().requestId()));
             lookup.setArray(2, column(connection, keyed, RequestLogWriter::hexHash));
+            // One call writes for one caller, so its keyed rows share one namespace.
+            lookup.setString(3, keyed.get(0).requestScope());
             try (ResultSet found = lookup.executeQuery()) {
                 while (found.next()) {
                     stored.put(

@@ -10,6 +10,11 @@ import java.util.UUID;
 public record RequestLogRow(
         UUID id, RequestLogDraft content, byte[] contentHash, String requestScope) {
 
+    /** The same row with its request_id in another writer's namespace. */
+    public RequestLogRow withRequestScope(String scope) {
+        return requestScope == null ? this : new RequestLogRow(id, content, contentHash, scope);
+    }
+
     /** The same row with other content, keeping its id, fingerprint and scope. */
     public RequestLogRow withContent(RequestLogDraft other) {
         return new RequestLogRow(id, other, contentHash, requestScope);
