@@ -75,7 +75,16 @@ final class MigrationCommand {
         return start(args).await();
     }
 
+    /** The command against another database than the test database. */
+    static Result runOn(String databaseUrl, String... args) {
+        return start(databaseUrl, args).await();
+    }
+
     static Running start(String... args) {
+        return start(System.getProperty("test.db.url"), args);
+    }
+
+    private static Running start(String databaseUrl, String... args) {
         List<String> command =
                 new ArrayList<>(
                         List.of(
@@ -90,7 +99,7 @@ final class MigrationCommand {
                     new ProcessBuilder(command)
                             .redirectOutput(folder.resolve("out").toFile())
                             .redirectError(folder.resolve("err").toFile());
-            builder.environment().put("TOKENLEDGER_DB_URL", System.getProperty("test.db.url"));
+            builder.environment().put("TOKENLEDGER_DB_URL", databaseUrl);
             builder.environment().put("TOKENLEDGER_DB_OWNER_USER", TestDatabase.OWNER);
             builder.environment().put("TOKENLEDGER_DB_OWNER_PASSWORD", TestDatabase.OWNER_PASSWORD);
             return new Running(builder.start(), folder);

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Direct JDBC access to the test database, to check what the server stored without going through
@@ -23,7 +25,19 @@ public final class TestDatabase {
 
     public static final String OWNER_PASSWORD = "tokenledger_owner";
 
+    /** The application's runtime role, as configured for the test server. */
+    public static final String RUNTIME = "tokenledger_app";
+
     private TestDatabase() {}
+
+    /** The owner role's connections to any database of the test cluster. */
+    public static DataSource ownerDataSource(String url) {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(url);
+        owner.setUser(OWNER);
+        owner.setPassword(OWNER_PASSWORD);
+        return owner;
+    }
 
     public static Connection admin() throws SQLException {
         return DriverManager.getConnection(
@@ -32,10 +46,9 @@ public final class TestDatabase {
                 System.getProperty("test.db.admin-password", ""));
     }
 
-    /** The application's runtime role, as configured for the test server. */
+    /** A connection as the application's runtime role. */
     public static Connection runtimeRole() throws SQLException {
-        return DriverManager.getConnection(
-                System.getProperty("test.db.url"), "tokenledger_app", "tokenledger_app");
+        return DriverManager.getConnection(System.getProperty("test.db.url"), RUNTIME, RUNTIME);
     }
 
     public static long count(String sql, Object... parameters) {

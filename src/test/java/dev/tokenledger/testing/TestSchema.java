@@ -1,7 +1,6 @@
 package dev.tokenledger.testing;
 
-import java.util.Map;
-import org.flywaydb.core.Flyway;
+import dev.tokenledger.platform.schema.SchemaMigrations;
 
 /**
  * Brings the test database's schema up to date exactly as the server does at start-up (same
@@ -16,14 +15,9 @@ public final class TestSchema {
 
     public static synchronized void migrate() {
         if (!migrated) {
-            Flyway.configure(TestSchema.class.getClassLoader())
-                    .dataSource(
-                            System.getProperty("test.db.url"),
-                            TestDatabase.OWNER,
-                            TestDatabase.OWNER_PASSWORD)
-                    .locations("classpath:db/migration")
-                    .placeholders(Map.of("runtime_role", "tokenledger_app"))
-                    .load()
+            SchemaMigrations.flyway(
+                            TestDatabase.ownerDataSource(System.getProperty("test.db.url")),
+                            TestDatabase.RUNTIME)
                     .migrate();
             migrated = true;
         }

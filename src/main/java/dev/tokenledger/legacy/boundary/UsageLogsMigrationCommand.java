@@ -124,6 +124,12 @@ public final class UsageLogsMigrationCommand {
                 default -> REFUSED;
             };
         } catch (SQLException failed) {
+            if (UsageLogsMigrationException.isPrivilegeMissing(failed.getSQLState())) {
+                err.println(
+                        UsageLogsMigrationException.privilegeMissing(failed.getMessage())
+                                .getMessage());
+                return REFUSED;
+            }
             err.println(
                     "database failure (SQLSTATE "
                             + failed.getSQLState()

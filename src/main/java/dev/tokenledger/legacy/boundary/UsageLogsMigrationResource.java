@@ -320,6 +320,9 @@ public class UsageLogsMigrationResource {
         } catch (UsageLogsMigrationException refused) {
             throw problem(refused);
         } catch (SQLException failed) {
+            if (UsageLogsMigrationException.isPrivilegeMissing(failed.getSQLState())) {
+                throw problem(UsageLogsMigrationException.privilegeMissing(failed.getMessage()));
+            }
             throw new IllegalStateException("usage_logs migration step failed", failed);
         }
     }

@@ -30,7 +30,7 @@ public final class UsageLogsCatalog {
     private static final String RELATION =
             """
             select c.oid, c.relkind, has_table_privilege(c.oid, 'SELECT'),
-                   pg_has_role(c.relowner, 'USAGE')
+                   pg_has_role(c.relowner, 'USAGE'), has_schema_privilege(n.oid, 'USAGE')
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where n.nspname = ? and c.relname = ?
             """;
@@ -106,6 +106,7 @@ public final class UsageLogsCatalog {
                                 table,
                                 columns,
                                 uniqueId(connection, oid),
+                                row.getBoolean(5),
                                 row.getBoolean(3),
                                 row.getBoolean(4)));
             }

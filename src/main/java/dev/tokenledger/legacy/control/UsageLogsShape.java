@@ -73,6 +73,18 @@ public final class UsageLogsShape {
                             + source.displayName()
                             + " ADD PRIMARY KEY (id)).");
         }
+        if (!source.schemaUsable()) {
+            problems.add(
+                    "The role "
+                            + role
+                            + " cannot use the schema "
+                            + source.schema()
+                            + "; GRANT USAGE ON SCHEMA "
+                            + source.schema()
+                            + " TO "
+                            + role
+                            + ".");
+        }
         if (!source.readable()) {
             problems.add(
                     "The role "

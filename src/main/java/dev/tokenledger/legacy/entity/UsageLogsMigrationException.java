@@ -43,6 +43,22 @@ public class UsageLogsMigrationException extends RuntimeException {
         return new UsageLogsMigrationException(Kind.NOT_FOUND, message);
     }
 
+    /**
+     * A privilege the migrating role lacks on the legacy table or its schema (SQLSTATE 42501): the
+     * operator's setup to fix, not the caller's request.
+     */
+    public static UsageLogsMigrationException privilegeMissing(String databaseMessage) {
+        return conflict(
+                "The database refused the migrating role: "
+                        + databaseMessage
+                        + ". A dry run lists the GRANT and ALTER TABLE ... OWNER TO statements the"
+                        + " legacy table needs.");
+    }
+
+    public static boolean isPrivilegeMissing(String sqlState) {
+        return "42501".equals(sqlState);
+    }
+
     public Kind kind() {
         return kind;
     }

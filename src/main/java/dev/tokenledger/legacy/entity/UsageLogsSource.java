@@ -9,6 +9,7 @@ import java.util.Map;
  * @param table usage_logs, or the name it was retired under
  * @param columns column name to type, in table order
  * @param uniqueId whether a unique index or primary key covers id alone
+ * @param schemaUsable whether the migrating role may use the schema the table is in
  * @param readable whether the migrating role may select from it
  * @param owned whether the migrating role owns it, and so may rename and drop it
  */
@@ -17,6 +18,7 @@ public record UsageLogsSource(
         String table,
         Map<String, String> columns,
         boolean uniqueId,
+        boolean schemaUsable,
         boolean readable,
         boolean owned) {
 

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -113,12 +112,7 @@ public class SchemaMigration {
                             + "TOKENLEDGER_DB_OWNER_USER and TOKENLEDGER_DB_OWNER_PASSWORD");
         }
         try {
-            Flyway flyway =
-                    Flyway.configure(getClass().getClassLoader())
-                            .dataSource(ownerDataSource)
-                            .locations("classpath:db/migration")
-                            .placeholders(Map.of("runtime_role", runtimeRole))
-                            .load();
+            Flyway flyway = SchemaMigrations.flyway(ownerDataSource, runtimeRole);
             flyway.migrate();
             return flyway.info().current().getVersion().getVersion();
         } catch (FlywayException failed) {

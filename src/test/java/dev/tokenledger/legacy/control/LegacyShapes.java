@@ -31,7 +31,7 @@ final class LegacyShapes {
     }
 
     static UsageLogsSource source(Map<String, String> columns) {
-        return new UsageLogsSource("legacy", "usage_logs", columns, true, true, true);
+        return new UsageLogsSource("legacy", "usage_logs", columns, true, true, true, true);
     }
 
     /** request_logs, plus a NOT NULL column with a default that the migration leaves alone. */

@@ -52,12 +52,15 @@ class UsageLogsShapeTest {
                         LegacyShapes.sharedFileColumns(),
                         false,
                         false,
+                        false,
                         true);
 
         assertThat(UsageLogsShape.problems(source, "tokenledger_owner"))
                 .containsExactly(
                         "legacy.usage_logs.id has no primary key or unique index; add one (ALTER"
                                 + " TABLE legacy.usage_logs ADD PRIMARY KEY (id)).",
+                        "The role tokenledger_owner cannot use the schema legacy; GRANT USAGE ON"
+                                + " SCHEMA legacy TO tokenledger_owner.",
                         "The role tokenledger_owner cannot read legacy.usage_logs; GRANT SELECT ON"
                                 + " legacy.usage_logs TO tokenledger_owner.");
     }
@@ -69,6 +72,7 @@ class UsageLogsShapeTest {
                         "legacy",
                         "usage_logs",
                         LegacyShapes.sharedFileColumns(),
+                        true,
                         true,
                         true,
                         false);
