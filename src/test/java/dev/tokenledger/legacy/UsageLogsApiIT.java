@@ -226,6 +226,46 @@ class UsageLogsApiIT {
         assertThat(unfiltered.json().get("code").asText()).isEqualTo("21000");
     }
 
+    @Test
+    void writesThatWouldChangeMoreThanAskedAreRefusedAndChangeNothing() {
+        String user = TestData.user();
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(tokens.service(), "POST", TABLE, row(user)).status()).isEqualTo(201);
+        }
+        String rows = TABLE + "?user_id=eq." + user;
+        Api service = Api.at(base).as(tokens.service());
+
+        Reply limited = send(tokens.service(), "DELETE", rows + "&limit=1", null);
+        Reply ordered = send(tokens.service(), "PATCH", rows + "&order=created_at", "{\"cost\":1}");
+        Reply tooMany =
+                service.header("Prefer", "handling=strict, max-affected=2")
+                        .send("DELETE", rows, BodyPublishers.noBody(), null);
+        Reply upsert =
+                service.header("Prefer", "resolution=merge-duplicates").post(TABLE, row(user));
+        Reply onConflict = send(tokens.service(), "POST", TABLE + "?on_conflict=id", row(user));
+
+        assertThat(limited.status()).as(limited.body()).isEqualTo(400);
+        assertThat(limited.json().get("message").asText()).contains("limit");
+        assertThat(ordered.status()).as(ordered.body()).isEqualTo(400);
+        assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
+        assertThat(tooMany.json().get("code").asText()).isEqualTo("PGRST124");
+        assertThat(upsert.status()).as(upsert.body()).isEqualTo(400);
+        assertThat(onConflict.status()).as(onConflict.body()).isEqualTo(400);
+        for (Reply refused : new Reply[] {limited, ordered, tooMany, upsert, onConflict}) {
+            assertPostgrestError(refused.json());
+        }
+        String stored = "select count(*) from request_logs where end_user = ?";
+        assertThat(TestDatabase.count(stored, user)).isEqualTo(3);
+        assertThat(TestDatabase.count(stored + " and total_cost = 1", user)).isZero();
+
+        Reply withinCap =
+                service.header("Prefer", "max-affected=3")
+                        .send("DELETE", rows, BodyPublishers.noBody(), null);
+
+        assertThat(withinCap.status()).as(withinCap.body()).isEqualTo(204);
+        assertThat(TestDatabase.count(stored, user)).isZero();
+    }
+
     private static void assertPostgrestError(JsonNode body) {
         assertThat(
                         body.has("code")

@@ -44,6 +44,7 @@ class UsageLogsMigrationApiIT {
         Reply verify = post("/verify?schema=" + schema);
 
         assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
+        assertThat(dryRun.header("Deprecation")).as("the way out is not deprecated").isNull();
         assertThat(dryRun.json().get("ready_to_run").asBoolean()).isTrue();
         assertThat(dryRun.json().at("/comparison/pending").asLong()).isEqualTo(10);
         assertThat(dryRun.json().at("/comparison/totals_filled").asLong()).isEqualTo(1);

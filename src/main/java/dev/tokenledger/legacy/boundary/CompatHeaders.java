@@ -9,10 +9,12 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /**
- * Marks every answer of the legacy paths, errors included, as deprecated (RFC 9745) and points
- * integrators at the request_logs API that replaces them.
+ * Marks every answer of the compatibility paths (the PostgREST dialect and the SQL translation),
+ * errors included, as deprecated (RFC 9745) and points integrators at the request_logs API that
+ * replaces them. The usage_logs migration is not deprecated: it is how an operator retires them.
  */
 @Provider
 @ApplicationScoped
@@ -31,8 +33,15 @@ public class CompatHeaders implements ContainerResponseFilter {
         }
     }
 
+    private static final List<String> COMPAT_PATHS = List.of("legacy/rest-v1", "legacy/sql");
+
     static boolean isLegacy(UriInfo uri) {
-        return uri != null && uri.getPath().replaceFirst("^/+", "").startsWith("legacy/");
+        if (uri == null) {
+            return false;
+        }
+        String path = uri.getPath().replaceFirst("^/+", "");
+        return COMPAT_PATHS.stream()
+                .anyMatch(compat -> path.equals(compat) || path.startsWith(compat + "/"));
     }
 
     void addTo(MultivaluedMap<String, Object> headers) {

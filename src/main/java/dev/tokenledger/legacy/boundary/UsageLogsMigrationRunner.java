@@ -116,10 +116,14 @@ public class UsageLogsMigrationRunner {
      * end in time loses at most that batch when its connection goes: the next run resumes.
      */
     @PreDestroy
-    void stopRuns() throws InterruptedException {
+    void stopRuns() {
         running.keySet().forEach(UsageLogsRun::stop);
-        for (Thread worker : running.values()) {
-            worker.join(STOP_WAIT_MILLIS);
+        try {
+            for (Thread worker : running.values()) {
+                worker.join(STOP_WAIT_MILLIS);
+            }
+        } catch (InterruptedException shutdownHurried) {
+            Thread.currentThread().interrupt();
         }
     }
 

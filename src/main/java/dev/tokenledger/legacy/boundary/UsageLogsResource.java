@@ -41,6 +41,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,6 +90,21 @@ public class UsageLogsResource {
     @Parameter(name = "order", description = "e.g. created_at.desc,cost.asc.nullslast")
     @Parameter(name = "limit", description = "Rows to return (clamped to the maximum page).")
     @Parameter(name = "offset", description = "Rows to skip.")
+    @Parameter(name = "or", description = "Alternatives, e.g. (cost.gt.1,model_name.eq.gpt-4o).")
+    @Parameter(name = "and", description = "Conditions that must all hold, in the same syntax.")
+    @Parameter(
+            name = "Range",
+            in = ParameterIn.HEADER,
+            description = "Rows first-last (with Range-Unit: items), e.g. 0-24.")
+    @Parameter(
+            name = "Prefer",
+            in = ParameterIn.HEADER,
+            description = "count=exact (also planned, estimated) adds the total to Content-Range.")
+    @Parameter(
+            name = "Accept",
+            in = ParameterIn.HEADER,
+            description =
+                    "application/vnd.pgrst.object+json asks for exactly one row as an object.")
     @APIResponse(
             responseCode = "200",
             description = "Rows in usage_logs shape.",
@@ -124,7 +140,9 @@ public class UsageLogsResource {
             summary = "Insert usage_logs rows (one object or an array) as request logs.",
             description =
                     "Stored under the ledger's write rules. Prefer: return=representation"
-                            + " answers the stored rows (users and the service role only).")
+                            + " answers the stored rows (users and the service role only)."
+                            + " columns=a,b keeps only those keys of each row. Upserts (Prefer:"
+                            + " resolution=..., on_conflict) are refused with 400.")
     @APIResponse(
             responseCode = "201",
             description = "Stored.",
@@ -151,6 +169,7 @@ public class UsageLogsResource {
                     InputStream body) {
         Caller caller = currentCaller.get();
         Ask ask = ask();
+        refuseUpsert(ask);
         Parsed parsed =
                 UsageLogBodies.drafts(
                         json(body),
@@ -173,7 +192,11 @@ public class UsageLogsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             deprecated = true,
-            summary = "Update the filtered rows; service role only, and a filter is required.")
+            summary = "Update the filtered rows; service role only, and a filter is required.",
+            description =
+                    "limit, offset and order are refused rather than ignored. Prefer:"
+                            + " max-affected=N rolls back and answers 400 (PGRST124) when more"
+                            + " rows would change; Prefer: return=representation answers them.")
     @APIResponse(responseCode = "204", description = "Updated.")
     @APIResponse(responseCode = "400", ref = "postgrestError")
     @APIResponse(responseCode = "200", description = "Updated; the rows, as Prefer asked.")
@@ -194,7 +217,9 @@ public class UsageLogsResource {
         List<Condition> filters = requiredFilters("UPDATE");
         UsageLogChanges changes = UsageLogChanges.of(json(body));
 
-        List<UsageLogRow> rows = service.update(caller, filters, changes, ask.singular());
+        List<UsageLogRow> rows =
+                service.update(
+                        caller, filters, changes, ask.singular(), ask.prefer().maxAffected());
 
         return written(ask.prefer().representation() ? 200 : 204, rows, ask);
     }
@@ -203,7 +228,11 @@ public class UsageLogsResource {
     @Path("usage_logs")
     @Operation(
             deprecated = true,
-            summary = "Delete the filtered rows; service role only, and a filter is required.")
+            summary = "Delete the filtered rows; service role only, and a filter is required.",
+            description =
+                    "limit, offset and order are refused rather than ignored. Prefer:"
+                            + " max-affected=N rolls back and answers 400 (PGRST124) when more"
+                            + " rows would go; Prefer: return=representation answers them.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "400", ref = "postgrestError")
     @APIResponse(responseCode = "200", description = "Deleted; the rows, as Prefer asked.")
@@ -215,7 +244,8 @@ public class UsageLogsResource {
         Ask ask = ask();
         List<Condition> filters = requiredFilters("DELETE");
 
-        List<UsageLogRow> rows = service.delete(caller, filters, ask.singular());
+        List<UsageLogRow> rows =
+                service.delete(caller, filters, ask.singular(), ask.prefer().maxAffected());
 
         return written(ask.prefer().representation() ? 200 : 204, rows, ask);
     }
@@ -315,7 +345,38 @@ public class UsageLogsResource {
                 : UsageLogJson.array(rows, ask.selection());
     }
 
+    /**
+     * An upsert answered with a plain insert would duplicate rows or fail on the first existing
+     * one, so it is refused up front.
+     */
+    private void refuseUpsert(Ask ask) {
+        if (ask.prefer().resolution() != null || parameter("on_conflict") != null) {
+            throw new PostgrestError(
+                    400,
+                    "PGRST100",
+                    "Upserts are not supported on usage_logs",
+                    "Prefer: resolution=... and on_conflict ask to merge with existing rows; this"
+                            + " endpoint only inserts.",
+                    "Insert without them: rows with a request_id already stored count once.");
+        }
+    }
+
+    /**
+     * PostgREST narrows an update or delete by limit and order; ignoring them would change every
+     * matching row, so they are refused.
+     */
     private List<Condition> requiredFilters(String statement) {
+        for (String narrowing : List.of("limit", "offset", "order")) {
+            if (parameter(narrowing) != null) {
+                throw new PostgrestError(
+                        400,
+                        "PGRST100",
+                        narrowing + " is not supported on " + statement,
+                        "A limited " + statement + " is not available on usage_logs.",
+                        "Filter the rows exactly (e.g. ?id=in.(...)) and send Prefer:"
+                                + " max-affected=N to cap how many may change.");
+            }
+        }
         List<Condition> filters = FilterParser.parse(uriInfo.getQueryParameters());
         if (filters.isEmpty()) {
             throw new PostgrestError(

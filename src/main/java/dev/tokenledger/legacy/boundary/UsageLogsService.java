@@ -22,6 +22,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,9 +69,16 @@ public class UsageLogsService {
         return store.byIds(outcomes.stream().map(WriteOutcome::id).toList());
     }
 
-    /** Service role only; {@code requireOne} rolls back unless exactly one row changed. */
+    /**
+     * Service role only; rolls back unless exactly one row changed ({@code requireOne}) and at most
+     * {@code maxAffected}.
+     */
     public List<UsageLogRow> update(
-            Caller caller, List<Condition> filters, UsageLogChanges changes, boolean requireOne) {
+            Caller caller,
+            List<Condition> filters,
+            UsageLogChanges changes,
+            boolean requireOne,
+            OptionalLong maxAffected) {
         caller.requireService();
         List<UsageLogRow> rows =
                 changes.isEmpty()
@@ -78,20 +86,29 @@ public class UsageLogsService {
                         : store.rows(
                                 UsageLogSql.update(
                                         changes.assignments(), changes.values(), filters));
-        return checked("updated", rows, requireOne);
+        return checked("updated", rows, requireOne, maxAffected);
     }
 
-    /** Service role only; {@code requireOne} rolls back unless exactly one row went. */
-    public List<UsageLogRow> delete(Caller caller, List<Condition> filters, boolean requireOne) {
+    /** Service role only; rolls back as {@link #update} does. */
+    public List<UsageLogRow> delete(
+            Caller caller, List<Condition> filters, boolean requireOne, OptionalLong maxAffected) {
         caller.requireService();
         List<UsageLogRow> rows = store.rows(UsageLogSql.delete(filters));
-        return checked("deleted", rows, requireOne);
+        return checked("deleted", rows, requireOne, maxAffected);
     }
 
     private static List<UsageLogRow> checked(
-            String change, List<UsageLogRow> rows, boolean requireOne) {
+            String change, List<UsageLogRow> rows, boolean requireOne, OptionalLong maxAffected) {
         if (requireOne && rows.size() != 1) {
             throw ResponseShape.notSingular(rows.size());
+        }
+        if (maxAffected.isPresent() && rows.size() > maxAffected.getAsLong()) {
+            throw new PostgrestError(
+                    400,
+                    "PGRST124",
+                    "Query result exceeds max-affected preference constraint",
+                    "The query affects " + rows.size() + " rows",
+                    null);
         }
         LOG.infof(
                 "usage_logs compatibility: %s %d request logs as the service role",

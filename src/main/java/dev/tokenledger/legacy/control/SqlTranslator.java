@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -138,6 +139,33 @@ public final class SqlTranslator {
                             + (name.equals(TARGET_TABLE)
                                     ? "; request_logs has its own API at" + " /api/v1/request-logs."
                                     : "."));
+        }
+        requirePlainTable(table);
+    }
+
+    /**
+     * The parser keeps some table decorations it does not model apart; each would change which rows
+     * or columns the query means, so anything beyond a name and a plain alias is refused.
+     */
+    private static void requirePlainTable(Table table) {
+        if (table.getSampleClause() != null) {
+            throw new SqlRefusal(
+                    "TABLESAMPLE is not supported: the translation reads every row you may see.");
+        }
+        Alias alias = table.getAlias();
+        if (alias != null
+                && alias.getAliasColumns() != null
+                && !alias.getAliasColumns().isEmpty()) {
+            throw new SqlRefusal(
+                    "Column aliases on the table (usage_logs u(a, b)) are not supported; name the"
+                            + " columns in the SELECT list instead.");
+        }
+        String plain = table.getFullyQualifiedName() + (alias == null ? "" : alias.toString());
+        if (!table.toString().equals(plain)) {
+            throw new SqlRefusal(
+                    "Write the table as FROM usage_logs, optionally with an alias; "
+                            + table
+                            + " is not supported.");
         }
     }
 

@@ -38,4 +38,20 @@ class NegotiationTest {
         assertThat(Preferences.of(null).appliedHeader()).isNull();
         assertThat(Preferences.of(List.of("return=minimal")).representation()).isFalse();
     }
+
+    @Test
+    void maxAffectedIsAWholeNumberAndAnUpsertIsRecognisedSoItCanBeRefused() {
+        Preferences prefer =
+                Preferences.of(
+                        List.of("handling=strict, max-affected=5", "resolution=merge-duplicates"));
+
+        assertThat(prefer.maxAffected()).hasValue(5);
+        assertThat(prefer.resolution()).isEqualTo("merge-duplicates");
+        assertThat(prefer.appliedHeader()).isEqualTo("max-affected=5");
+        assertThat(Preferences.of(List.of("count=exact")).maxAffected()).isEmpty();
+        assertThatThrownBy(() -> Preferences.of(List.of("max-affected=-1")))
+                .isInstanceOfSatisfying(
+                        PostgrestError.class,
+                        error -> assertThat(error.getMessage()).contains("max-affected=-1"));
+    }
 }

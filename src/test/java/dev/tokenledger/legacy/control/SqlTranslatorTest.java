@@ -202,11 +202,24 @@ class SqlTranslatorTest {
         assertRefused("SELECT * FROM usage_logs FOR UPDATE", "clause the translator");
         assertRefused("SELECT cost FROM usage_logs ORDER BY 3", "position 3");
         assertRefused("SELECT E'\\x41' FROM usage_logs", "prefix");
+        assertRefused("SELECT * FROM usage_logs TABLESAMPLE SYSTEM (10)", "TABLESAMPLE");
+        assertRefused(
+                "SELECT * FROM usage_logs u TABLESAMPLE BERNOULLI (5) REPEATABLE (1)",
+                "TABLESAMPLE");
+        assertRefused("SELECT a FROM usage_logs u (user_id, id)", "Column aliases");
+        assertRefused("SELECT * FROM usage_logs WITH (NOLOCK)", "is not supported");
+        assertRefused("SELECT * FROM usage_logs USE INDEX (x)", "is not supported");
         assertRefused("SELEC * FROM usage_logs", "could not be parsed");
         assertRefused("  ", "sql is required");
         assertRefused(
                 "SELECT 1 FROM usage_logs WHERE " + "cost > 1 AND ".repeat(3000) + "true",
                 "longer than");
+    }
+
+    @Test
+    void onlyIsTheTableItselfAsRequestLogsHasNoChildrenToLeaveOut() {
+        assertThat(translate("SELECT cost FROM ONLY usage_logs AS u").sql())
+                .isEqualTo("select u.total_cost as cost from request_logs u");
     }
 
     @Test
