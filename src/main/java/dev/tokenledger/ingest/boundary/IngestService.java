@@ -1,6 +1,7 @@
 package dev.tokenledger.ingest.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tokenledger.ingest.control.CatalogPricing;
 import dev.tokenledger.ingest.control.DeadLetterWriter;
 import dev.tokenledger.ingest.control.DeadLetters;
@@ -15,7 +16,6 @@ import dev.tokenledger.ingest.entity.PriceQuote;
 import dev.tokenledger.requestlog.control.BatchKeys;
 import dev.tokenledger.requestlog.control.RequestLogWriter;
 import dev.tokenledger.requestlog.control.WritePolicy;
-import dev.tokenledger.requestlog.entity.AdditionalDetails;
 import dev.tokenledger.requestlog.entity.RequestLogDraft;
 import dev.tokenledger.requestlog.entity.RequestLogRow;
 import dev.tokenledger.requestlog.entity.WriteOutcome;
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,22 +130,23 @@ public class IngestService {
 
     private static RequestLogDraft complete(
             RequestLogDraft draft, MappedPayload payload, PriceQuote quote) {
-        AdditionalDetails details = draft.additionalDetails();
+        Map<String, JsonNode> added = new LinkedHashMap<>();
         RequestLogDraft completed = draft;
         if (payload.needsCatalogPrice() && quote == null) {
-            details = details.with(LiteLlmMapper.COST_SOURCE, "unpriced");
+            added.put(LiteLlmMapper.COST_SOURCE, TextNode.valueOf("unpriced"));
         } else if (payload.needsCatalogPrice()) {
-            details =
-                    details.with(LiteLlmMapper.COST_SOURCE, "catalog")
-                            .with("price_id", quote.priceId().toString());
+            added.put(LiteLlmMapper.COST_SOURCE, TextNode.valueOf("catalog"));
+            added.put("price_id", TextNode.valueOf(quote.priceId().toString()));
             completed = completed.withTotalCost(quote.cost());
         }
         if (payload.prompts() != null) {
             for (Map.Entry<String, JsonNode> prompt : payload.prompts().properties()) {
-                details = details.with(prompt.getKey(), prompt.getValue());
+                added.put(prompt.getKey(), prompt.getValue());
             }
         }
-        return completed.withDetails(details);
+        return added.isEmpty()
+                ? completed
+                : completed.withDetails(draft.additionalDetails().with(added));
     }
 
     private IngestItem written(

@@ -1,5 +1,6 @@
 package dev.tokenledger.ingest.control;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps one LiteLLM StandardLoggingPayload onto a request log, as the README's mapping table says,
@@ -28,6 +31,7 @@ public final class LiteLlmMapper {
     public static final String COST_SOURCE = "cost_source";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
 
     private final boolean storePrompts;
 
@@ -153,7 +157,7 @@ public final class LiteLlmMapper {
 
     private static void session(JsonNode payload, ObjectNode details, List<Violation> violations) {
         String pointer = "/metadata/requester_metadata/session_id";
-        JsonNode value = payload.at(pointer);
+        JsonNode value = payload.at(compiled(pointer));
         if (value.isIntegralNumber()) {
             value = NODES.textNode(value.asText());
         }
@@ -250,8 +254,13 @@ public final class LiteLlmMapper {
     /** A string at the pointer; absent, null and blank alike mean none. */
     private static String text(
             JsonNode payload, String pointer, int maxLength, List<Violation> violations) {
-        JsonNode value = payload.at(pointer);
+        JsonNode value = payload.at(compiled(pointer));
         return blank(value) ? null : JsonValues.text(value, pointer, maxLength, violations);
+    }
+
+    /** The mapping's pointers are constants: each is parsed once, not once per payload. */
+    private static JsonPointer compiled(String pointer) {
+        return POINTERS.computeIfAbsent(pointer, JsonPointer::compile);
     }
 
     static boolean blank(JsonNode value) {

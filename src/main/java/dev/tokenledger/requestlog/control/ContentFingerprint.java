@@ -36,8 +36,10 @@ public final class ContentFingerprint {
                         ? null
                         : draft.totalCost().stripTrailingZeros().toPlainString());
         content.put("status", draft.status());
-        content.set("additional_details", draft.additionalDetails().toJson());
-        return ofJson(content);
+        content.set(
+                "additional_details",
+                draft.additionalDetails().read(ContentFingerprint::canonical));
+        return sha256(canonical(content).toString());
     }
 
     /** The same canonical SHA-256 for any JSON value, e.g. a payload kept as it was sent. */

@@ -1,6 +1,7 @@
 package dev.tokenledger.requestlog.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.platform.json.Json;
 import dev.tokenledger.platform.problem.DatabaseRefusal;
 import dev.tokenledger.requestlog.entity.RequestLogDraft;
@@ -243,8 +244,12 @@ public class RequestLogWriter {
     }
 
     private static String details(RequestLogDraft content) {
+        return content.additionalDetails().read(RequestLogWriter::text);
+    }
+
+    private static String text(JsonNode json) {
         try {
-            return Json.mapper().writeValueAsString(content.additionalDetails());
+            return Json.mapper().writeValueAsString(json);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("a JSON tree always serialises", impossible);
         }
