@@ -1,4 +1,5 @@
-"""Turns wrk and pgbench output into the benchmark table (see run.sh)."""
+"""Turns wrk and pgbench output into the benchmark table (see run.sh). Errors count non-2xx
+answers and requests wrk gave up on (its timeout)."""
 import re
 import statistics
 import sys
@@ -12,7 +13,9 @@ def wrk(path):
     percentiles = {p: float(v) * UNITS[u] for p, v, u in
                    re.findall(r"\s(50|99)%\s+([\d.]+)(us|ms|s)", text)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return rate, percentiles.get("50"), percentiles.get("99"), int(errors.group(1)) if errors else 0
+    timeouts = re.search(r"Socket errors: .*timeout (\d+)", text)
+    failed = sum(int(found.group(1)) for found in (errors, timeouts) if found)
+    return rate, percentiles.get("50"), percentiles.get("99"), failed
 
 
 def pgbench(summary, latencies):
@@ -55,6 +58,11 @@ def main():
         copy = [line for line in open("target/bench/results.tsv")
                 if line.startswith("COPY load")][0].split("\t")[1]
         print(f"{name}\t{rate * per_request:.0f}\t{p50}\t{p99}\t{copy}\t\t\t{errors}")
+    elif kind == "alone":
+        # a measurement without a baseline, shown for context
+        name, path = sys.argv[2], sys.argv[3]
+        rate, p50, p99, errors = wrk(path)
+        print(f"{name}\t{rate:.0f}\t{p50}\t{p99}\t\t\t\t{errors}")
     elif kind == "pair":
         name = sys.argv[2]
         rate, p50, p99, errors = wrk(sys.argv[3])

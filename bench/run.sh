@@ -67,7 +67,8 @@ python3 bench/report.py copy "$ROWS" "$copy_seconds" > "$OUT/results.tsv"
 
 wrk_run() { # name, connections, lua script, path; env BENCH_PATH / BENCH_AS as needed
     local threads=$(( $2 < 2 ? $2 : 2 ))
-    wrk -t"$threads" -c"$2" -d"${DURATION}s" --latency -s "bench/lua/$3" "$BASE$4" \
+    # A 60 s timeout, so slow reports are measured rather than dropped as timeouts.
+    wrk -t"$threads" -c"$2" -d"${DURATION}s" --timeout 60s --latency -s "bench/lua/$3" "$BASE$4" \
         > "$OUT/$1.wrk" 2>&1
 }
 flush_server_pools() { # the baselines need the connections the server keeps idle
@@ -107,6 +108,10 @@ if wanted single; then
     pgbench_run single-sql 64 single-insert.sql
     python3 bench/report.py pair "single-row POST (requests/s)" "$OUT/single.wrk" \
         "$OUT/single-sql.pgbench" "$OUT/single-sql.latencies" >> "$OUT/results.tsv"
+    # The server's floor on this machine: HTTP, JAX-RS and one database ping, no token, no body.
+    BENCH_PATH=/api/v1/health wrk_run health 64 read.lua /api/v1/health
+    python3 bench/report.py alone "floor: GET /api/v1/health (requests/s)" "$OUT/health.wrk" \
+        >> "$OUT/results.tsv"
 fi
 
 wanted reads && echo "== 4. reads"
