@@ -2,7 +2,7 @@
 \set u random(0, 999)
 select key, grouping(key) = 1 as is_total, count(*), coalesce(sum(input_tokens), 0),
        coalesce(sum(output_tokens), 0), coalesce(sum(total_tokens), 0),
-       coalesce(sum(total_cost), 0), count(*) filter (where total_cost is null)
+       sum(total_cost), count(*) filter (where total_cost is null)
 from (select model as key, (additional_details ->> 'input_tokens')::bigint as input_tokens,
              (additional_details ->> 'output_tokens')::bigint as output_tokens,
              (additional_details ->> 'total_tokens')::bigint as total_tokens, total_cost

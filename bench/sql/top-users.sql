@@ -1,10 +1,10 @@
 -- Baseline: everyone's spend for May 2025, the ten biggest users.
 select key, grouping(key) = 1 as is_total, count(*), coalesce(sum(input_tokens), 0),
        coalesce(sum(output_tokens), 0), coalesce(sum(total_tokens), 0),
-       coalesce(sum(total_cost), 0) as total_cost, count(*) filter (where total_cost is null)
+       sum(total_cost) as total_cost, count(*) filter (where total_cost is null)
 from (select end_user as key, (additional_details ->> 'input_tokens')::bigint as input_tokens,
              (additional_details ->> 'output_tokens')::bigint as output_tokens,
              (additional_details ->> 'total_tokens')::bigint as total_tokens, total_cost
       from request_logs where created_at >= '2025-05-01' and created_at < '2025-06-01') u
 group by grouping sets ((), (key))
-order by grouping(key) desc, total_cost desc, key nulls last limit 11;
+order by grouping(key) desc, total_cost desc nulls last, key nulls last limit 11;

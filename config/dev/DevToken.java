@@ -1,6 +1,7 @@
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,7 +23,15 @@ public class DevToken {
 
     static final String DEVELOPMENT_SECRET = "token-ledger-development-secret-do-not-deploy";
 
+    private static final String USAGE =
+            "usage: java config/dev/DevToken.java [--role anon|authenticated|service_role|ingest]"
+                    + " [--sub USER_ID] [--hours N]";
+
     public static void main(String[] args) throws Exception {
+        if (!wellFormed(args)) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
         String role = option(args, "--role", "authenticated");
         String subject = option(args, "--sub", role.equals("authenticated") ? "user-123" : null);
         long hours = Long.parseLong(option(args, "--hours", "24"));
@@ -46,6 +55,23 @@ public class DevToken {
                         .withoutPadding()
                         .encodeToString(hmac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
         System.out.println(unsigned + "." + signature);
+    }
+
+    /** Only known options, each with a value: a typo must not quietly give user-123's token. */
+    private static boolean wellFormed(String[] args) {
+        if (args.length % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < args.length; i += 2) {
+            if (!List.of("--role", "--sub", "--hours").contains(args[i])) {
+                return false;
+            }
+        }
+        try {
+            return Long.parseLong(option(args, "--hours", "24")) > 0;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -188,6 +188,24 @@ class RequestLogParserTest {
     }
 
     @Test
+    void lengthsCountCharactersAsTheDatabaseDoesNotUtf16Units() throws Exception {
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(one("{\"model\":\"" + emoji.repeat(255) + "\"}").model())
+                .isEqualTo(emoji.repeat(255));
+        assertThat(violations("{\"model\":\"" + emoji.repeat(256) + "\"}"))
+                .extracting(Violation::pointer)
+                .containsExactly("/model");
+        assertThat(
+                        one("{\"model\":\"m\",\"additional_details\":{\"session_id\":\""
+                                        + "é".repeat(255)
+                                        + "\"}}")
+                                .additionalDetails()
+                                .text("session_id"))
+                .hasValue("é".repeat(255));
+    }
+
+    @Test
     void modelIsRequiredAndNonEmpty() {
         assertThat(violations("{\"model\":\"\"}"))
                 .extracting(Violation::pointer)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -27,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +139,43 @@ class TokenVerifierTest {
 
         assertThatThrownBy(() -> withSecret().verify(new Tokens(SECRET).hs256(claims)))
                 .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void claimsOfTheWrongShapeAreRefusedAsTokensNotAsServerErrors() throws Exception {
+        long soon = Instant.now().plusSeconds(300).getEpochSecond();
+        List<String> payloads =
+                List.of(
+                        "{\"sub\":\"alice\",\"role\":\"authenticated\",\"exp\":null}",
+                        "{\"sub\":\"alice\",\"role\":\"authenticated\",\"exp\":\"soon\"}",
+                        "{\"sub\":\"alice\",\"role\":\"authenticated\",\"exp\":[1]}",
+                        "{\"sub\":\"alice\",\"role\":5,\"exp\":" + soon + "}",
+                        "{\"sub\":\"alice\",\"role\":null,\"nbf\":null,\"exp\":null}",
+                        "[1,2]");
+        List<String> accepted = new ArrayList<>();
+        for (String payload : payloads) {
+            JWSObject token =
+                    new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(payload));
+            token.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            try {
+                withSecret().verify(token.serialize());
+                accepted.add(payload);
+            } catch (InvalidTokenException refused) {
+                // as it should be
+            }
+        }
+
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
+    void aSubjectOf255CharactersIsUsableHoweverManyUtf16UnitsItTakes() throws Exception {
+        String emoji = "\uD83D\uDE00".repeat(255);
+        String token =
+                new Tokens(SECRET)
+                        .hs256(Tokens.claims("authenticated", emoji, Duration.ofMinutes(5)));
+
+        assertThat(withSecret().verify(token).userId()).isEqualTo(emoji);
     }
 
     @Test

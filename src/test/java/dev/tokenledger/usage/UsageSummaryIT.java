@@ -128,6 +128,26 @@ class UsageSummaryIT {
     }
 
     @Test
+    void aGroupWithoutAnyPricedRequestHasNoCostRatherThanZeroAndSortsLast() {
+        String user = TestData.user();
+        Api api = Api.at(base).as(tokens.user(user));
+        api.post(
+                "/api/v1/request-logs",
+                List.of(
+                        TestData.log(null, "unpriced-model", 1, 1, null),
+                        TestData.log(null, "unpriced-model", 1, 1, null),
+                        TestData.log(null, "priced-model", 1, 1, "0")));
+
+        JsonNode byModel = summary(user, "&group_by=model&order=total_cost").get("groups");
+
+        assertThat(byModel.findValuesAsText("key"))
+                .containsExactly("priced-model", "unpriced-model");
+        assertThat(byModel.get(0).get("total_cost").decimalValue()).isEqualByComparingTo("0");
+        assertThat(byModel.get(1).get("total_cost").isNull()).isTrue();
+        assertThat(byModel.get(1).get("unpriced_requests").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void tokenSumsBeyondALongStayExact() {
         String user = TestData.user();
         Api api = Api.at(base).as(tokens.user(user));
@@ -289,7 +309,9 @@ class UsageSummaryIT {
             output += node.get("output_tokens").asLong();
             total += node.get("total_tokens").asLong();
             unpriced += node.get("unpriced_requests").asLong();
-            cost = cost.add(node.get("total_cost").decimalValue());
+            if (!node.get("total_cost").isNull()) {
+                cost = cost.add(node.get("total_cost").decimalValue());
+            }
         }
 
         @Override

@@ -76,6 +76,18 @@ public final class Redaction {
     private static final Pattern URL =
             Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^\\s\"'<>]+");
 
+    /** Bearer tokens, sk- keys (OpenAI, Anthropic and the like) and JWTs, in any text. */
+    private static final Pattern SECRET_SHAPED =
+            Pattern.compile(
+                    "(?i:bearer)\\s+[A-Za-z0-9._~+/=-]{8,}"
+                            + "|\\bsk-[A-Za-z0-9_-]{12,}"
+                            + "|\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+
+    static final String REDACTED = "[redacted]";
+
+    /** Tracebacks quote variables and headers; dropped wherever they are. */
+    private static final Pattern TRACEBACK_NAME = Pattern.compile("traceback(_str)?");
+
     private Redaction() {}
 
     /**
@@ -131,15 +143,27 @@ public final class Redaction {
         return url.replaceFirst("[?#].*$", "").replaceFirst("^([^:/?#]+://)?[^/@?#]*@", "$1");
     }
 
-    /** The text with every URL in it reduced as {@link #url} does. */
+    /**
+     * The text with every URL in it reduced as {@link #url} does, and with credentials that give
+     * themselves away by their shape (a bearer token, an OpenAI-style {@code sk-} key, a JWT)
+     * replaced, whatever key holds the text: error messages quote them.
+     */
     public static String text(String text) {
-        if (!text.contains("://")) {
-            return text; // no URL; spares every payload's every string the pattern's search
+        String reduced = text;
+        // Cheap tests first: most strings hold none of these, and skip the patterns' search.
+        if (reduced.contains("://")) {
+            Matcher urls = URL.matcher(reduced);
+            if (urls.find()) {
+                reduced = urls.replaceAll(found -> Matcher.quoteReplacement(url(found.group())));
+            }
         }
-        Matcher urls = URL.matcher(text);
-        return urls.find()
-                ? urls.replaceAll(found -> Matcher.quoteReplacement(url(found.group())))
-                : text;
+        if (reduced.contains("earer")
+                || reduced.contains("EARER")
+                || reduced.contains("sk-")
+                || reduced.contains("eyJ")) {
+            reduced = SECRET_SHAPED.matcher(reduced).replaceAll(REDACTED);
+        }
+        return reduced;
     }
 
     /** Drops the named fields of an object field of the (already copied) payload. */
@@ -157,7 +181,8 @@ public final class Redaction {
                             field -> {
                                 String name = field.getKey();
                                 JsonNode value = field.getValue();
-                                if (credential(name)) {
+                                if (credential(name)
+                                        || TRACEBACK_NAME.matcher(normalised(name)).matches()) {
                                     return;
                                 }
                                 copy.set(

@@ -90,7 +90,7 @@ public final class QueryParameters {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
-        if (value.length() > maxLength || StorableText.problem(value) != null) {
+        if (StorableText.characters(value) > maxLength || StorableText.problem(value) != null) {
             throw ProblemException.invalid(
                     Violation.atParameter(
                             name, "must be at most " + maxLength + " characters without NUL."));

@@ -9,6 +9,14 @@ public final class StorableText {
 
     private StorableText() {}
 
+    /**
+     * Characters as PostgreSQL's char_length counts them (code points), which the length limits
+     * mean: an emoji is one character, though Java holds it as two UTF-16 units.
+     */
+    public static int characters(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
     /** Why the text cannot be stored as it is, or null when it can. */
     public static String problem(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -21,7 +29,7 @@ public final class StorableText {
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "must not contain an unpaired UTF-16 surrogate (\\\\u"
+                return "must not contain an unpaired UTF-16 surrogate (\\u"
                         + Integer.toHexString(c)
                         + ").";
             }

@@ -40,7 +40,7 @@ public final class JsonValues {
         String text = value.textValue();
         if (text.isBlank()) {
             violations.add(Violation.atPointer(pointer, "must not be empty."));
-        } else if (text.length() > maxLength) {
+        } else if (StorableText.characters(text) > maxLength) {
             violations.add(
                     Violation.atPointer(
                             pointer, "must be at most " + maxLength + " characters long."));

@@ -96,6 +96,10 @@ public class TokenVerifier {
         }
         JWTClaimsSet claims = claims(token);
         Caller caller = caller(claims);
+        // The verifier requires an exp claim by name; "exp": null names it without a time.
+        if (claims.getExpirationTime() == null) {
+            throw new InvalidTokenException("The token's exp claim must be a time.");
+        }
         remember(token, caller, claims.getExpirationTime().toInstant());
         return caller;
     }
@@ -144,7 +148,7 @@ public class TokenVerifier {
 
     /** A user id is stored as end_user: it must fit the column and be storable text. */
     private static boolean usableUserId(String subject) {
-        return subject.length() <= 255
+        return StorableText.characters(subject) <= 255
                 && StorableText.problem(subject) == null
                 && subject.chars().noneMatch(Character::isISOControl);
     }

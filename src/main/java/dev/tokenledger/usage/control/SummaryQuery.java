@@ -19,9 +19,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Computes usage figures in one pass: the groups and the grand total come from the same scan
- * (GROUPING SETS), so the groups always add up to the total. Days are calendar days in the
- * requested zone, bucketed by PostgreSQL's time-zone rules. Runs in the caller's transaction.
+ * Computes usage figures in one pass (a group none of whose requests is priced has no cost, null,
+ * never 0): the groups and the grand total come from the same scan (GROUPING SETS), so the groups
+ * always add up to the total. Days are calendar days in the requested zone, bucketed by
+ * PostgreSQL's time-zone rules. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class SummaryQuery {
@@ -32,7 +33,7 @@ public class SummaryQuery {
             coalesce(sum(input_tokens), 0) as input_tokens,
             coalesce(sum(output_tokens), 0) as output_tokens,
             coalesce(sum(total_tokens), 0) as total_tokens,
-            coalesce(sum(total_cost), 0) as total_cost,
+            sum(total_cost) as total_cost,
             count(*) filter (where total_cost is null) as unpriced_requests
             """;
 

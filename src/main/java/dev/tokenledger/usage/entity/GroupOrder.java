@@ -8,7 +8,7 @@ public enum GroupOrder {
     KEY("key", "key nulls last"),
     REQUESTS("requests", "requests desc, key nulls last"),
     TOTAL_TOKENS("total_tokens", "total_tokens desc, key nulls last"),
-    TOTAL_COST("total_cost", "total_cost desc, key nulls last");
+    TOTAL_COST("total_cost", "total_cost desc nulls last, key nulls last");
 
     private final String wireName;
     private final String orderBy;

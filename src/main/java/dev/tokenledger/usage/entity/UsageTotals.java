@@ -12,7 +12,12 @@ public record UsageTotals(
                 BigInteger inputTokens,
         BigInteger outputTokens,
         BigInteger totalTokens,
-        @Schema(description = "USD over priced requests.") BigDecimal totalCost,
+        @Schema(
+                        description =
+                                "USD over the priced requests; null when none of them is priced,"
+                                        + " never 0 for unknown.",
+                        nullable = true)
+                BigDecimal totalCost,
         @Schema(description = "Requests without a known cost; they add nothing to total_cost.")
                 long unpricedRequests) {
 

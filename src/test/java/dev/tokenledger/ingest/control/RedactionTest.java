@@ -88,6 +88,34 @@ class RedactionTest {
     }
 
     @Test
+    void credentialsQuotedInATextAreReplacedWhateverKeyHoldsIt() {
+        assertThat(
+                        Redaction.text(
+                                "Incorrect API key provided: sk-proj-abcdef1234567890XYZ. Sent"
+                                        + " Authorization: Bearer"
+                                        + " eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"))
+                .isEqualTo(
+                        "Incorrect API key provided: [redacted]. Sent Authorization: [redacted]");
+        assertThat(Redaction.text("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln expired"))
+                .isEqualTo("token [redacted] expired");
+        assertThat(Redaction.text("the task-manager and risk-model ran; bearer of news"))
+                .as("no credential shape, nothing replaced")
+                .isEqualTo("the task-manager and risk-model ran; bearer of news");
+    }
+
+    @Test
+    void tracebacksAreDroppedWhereverTheyAre() {
+        ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "0.01");
+        payload.put("traceback", "File x, line 1, api_key='sk-abc'");
+        payload.putObject("metadata").putObject("nested").put("traceback_str", "secret frames");
+
+        JsonNode kept = Redaction.payload(payload, false);
+
+        assertThat(kept.has("traceback")).isFalse();
+        assertThat(kept.at("/metadata/nested").has("traceback_str")).isFalse();
+    }
+
+    @Test
     void aLongTextWithoutUrlsIsSearchedInLinearTime() {
         String text = "a.".repeat(1_000_000) + "b";
 
