@@ -138,7 +138,7 @@ class UsageSummaryIT {
                         TestData.log(null, "unpriced-model", 1, 1, null),
                         TestData.log(null, "priced-model", 1, 1, "0")));
 
-        JsonNode byModel = summary(user, "&group_by=model&order=total_cost").get("groups");
+        JsonNode byModel = summary(user, "group_by=model&order=total_cost").get("groups");
 
         assertThat(byModel.findValuesAsText("key"))
                 .containsExactly("priced-model", "unpriced-model");
@@ -276,11 +276,15 @@ class UsageSummaryIT {
                         "limit=0",
                         "limit=10001",
                         "from=2025-02-30",
-                        "from=2025-05-02&to=2025-05-01")) {
+                        "from=2025-05-02&to=2025-05-01",
+                        "group_by=model&group_by=day",
+                        "groupby=model")) {
             Api.Reply reply = api.get(SUMMARY + "?" + query);
             assertThat(reply.status()).as(query).isEqualTo(422);
             assertThat(reply.json().at("/errors/0/parameter").asText()).isNotEmpty();
         }
+        assertThat(api.get(SUMMARY + "?groupby=model").json().at("/errors/0/parameter").asText())
+                .isEqualTo("groupby");
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import dev.tokenledger.legacy.entity.SelectedColumn;
 import dev.tokenledger.legacy.entity.UsageLogPage;
 import dev.tokenledger.legacy.entity.UsageLogQuery;
 import dev.tokenledger.legacy.entity.UsageLogRow;
+import dev.tokenledger.platform.http.AnyQueryParameters;
 import dev.tokenledger.platform.json.JsonBodies;
 import dev.tokenledger.platform.problem.ProblemException;
 import dev.tokenledger.requestlog.control.RequestLogParser.Parsed;
@@ -58,6 +59,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path(UsageLogsResource.PATH)
 @RequestScoped
+@AnyQueryParameters
 @Tag(name = "legacy usage_logs", description = "Deprecated: PostgREST dialect over request_logs")
 @SecurityRequirement(name = "bearer")
 public class UsageLogsResource {
