@@ -225,6 +225,22 @@ class LiteLlmIngestIT {
     }
 
     @Test
+    void eachRepeatInOneBatchIsJudgedAgainstTheStoredRowNotTheBatchsFirst() {
+        ObjectNode original = fresh();
+        ObjectNode reused = original.deepCopy().put("model", "another-model");
+        gateway().post(INGEST, LiteLlmCases.batch(original));
+
+        Api.Reply reply = gateway().post(INGEST, LiteLlmCases.batch(reused, original, reused));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(counts(reply))
+                .isEqualTo("3 received: 0 created, 1 duplicates, 2 conflicts," + " 0 rejected");
+        assertThat(reply.json().at("/items/1/result").asText()).isEqualTo("duplicate");
+        assertThat(reply.json().at("/items/1/id").asText())
+                .isEqualTo(reply.json().at("/items/0/id").asText());
+    }
+
+    @Test
     void oneBadPayloadDoesNotLoseTheOther511AndTheBatchIsOneTransaction() {
         String user = TestData.user();
         ArrayNode batch = Api.JSON.createArrayNode();

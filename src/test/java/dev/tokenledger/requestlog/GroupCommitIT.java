@@ -7,6 +7,7 @@ import dev.tokenledger.testing.Deployments;
 import dev.tokenledger.testing.TestData;
 import dev.tokenledger.testing.TestDatabase;
 import dev.tokenledger.testing.Tokens;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -137,6 +139,101 @@ class GroupCommitIT {
                                 "select count(*) from request_logs where request_id = ?",
                                 requestId))
                 .isOne();
+    }
+
+    @Test
+    void concurrentRetriesOfTheStoredContentAreDuplicatesAndOnlyTheOtherContentConflicts() {
+        for (int round = 0; round < 5; round++) {
+            String user = TestData.user();
+            String requestId = TestData.requestId();
+            Api api = Api.at(base).as(tokens.user(user));
+            List<Supplier<Api.Reply>> calls = new ArrayList<>();
+            List<String> costs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String cost = i % 2 == 0 ? "1" : "2";
+                Map<String, Object> log = TestData.log(null, "gpt-4o", 10, 5, cost);
+                log.put("request_id", requestId);
+                calls.add(() -> api.post(PATH, log));
+                costs.add(cost);
+            }
+
+            List<Api.Reply> replies = concurrently(calls);
+
+            assertExactlyOnceWithExactAnswers(user, requestId, costs, replies);
+        }
+    }
+
+    @Test
+    void usersSharingARequestIdAtTheSameMomentAreEachAnsweredAgainstTheirOwnRow() {
+        for (int round = 0; round < 3; round++) {
+            String requestId = TestData.requestId();
+            List<String> users = List.of(TestData.user(), TestData.user(), TestData.user());
+            List<Supplier<Api.Reply>> calls = new ArrayList<>();
+            List<String> callers = new ArrayList<>();
+            List<String> costs = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String user = users.get(i % users.size());
+                String cost = (i / users.size()) % 2 == 0 ? "1" : "2";
+                Map<String, Object> log = TestData.log(null, "gpt-4o", 10, 5, cost);
+                log.put("request_id", requestId);
+                Api api = Api.at(base).as(tokens.user(user));
+                calls.add(() -> api.post(PATH, log));
+                callers.add(user);
+                costs.add(cost);
+            }
+
+            List<Api.Reply> replies = concurrently(calls);
+
+            for (String user : users) {
+                List<Integer> mine =
+                        IntStream.range(0, callers.size())
+                                .filter(i -> callers.get(i).equals(user))
+                                .boxed()
+                                .toList();
+                assertExactlyOnceWithExactAnswers(
+                        user,
+                        requestId,
+                        mine.stream().map(costs::get).toList(),
+                        mine.stream().map(replies::get).toList());
+            }
+        }
+    }
+
+    /**
+     * One row stored for the user's request_id; the post that stored it is the one 201; every other
+     * post with the stored content is a 200 duplicate naming the stored row; every post with other
+     * content is a 409.
+     */
+    private static void assertExactlyOnceWithExactAnswers(
+            String user, String requestId, List<String> costs, List<Api.Reply> replies) {
+        String mine = "from request_logs where end_user = ? and request_id = ?";
+        assertThat(TestDatabase.count("select count(*) " + mine, user, requestId))
+                .as("rows stored for " + user)
+                .isOne();
+        BigDecimal stored =
+                new BigDecimal(
+                        TestDatabase.text("select total_cost::text " + mine, user, requestId));
+        String storedId =
+                replies.stream()
+                        .filter(reply -> reply.status() == 201)
+                        .map(reply -> reply.json().get("id").asText())
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no 201 among " + replies));
+        for (int i = 0; i < replies.size(); i++) {
+            Api.Reply reply = replies.get(i);
+            boolean storedContent = new BigDecimal(costs.get(i)).compareTo(stored) == 0;
+            String answer = "answer to cost " + costs.get(i) + ": " + reply;
+            if (storedContent) {
+                assertThat(reply.status()).as(answer).isIn(200, 201);
+                assertThat(reply.json().get("id").asText()).as(answer).isEqualTo(storedId);
+                if (reply.status() == 200) {
+                    assertThat(reply.json().get("result").asText()).isEqualTo("duplicate");
+                }
+            } else {
+                assertThat(reply.status()).as(answer).isEqualTo(409);
+            }
+        }
+        assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(1);
     }
 
     @Test

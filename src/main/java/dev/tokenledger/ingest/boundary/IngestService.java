@@ -13,7 +13,6 @@ import dev.tokenledger.ingest.entity.IngestItem.Result;
 import dev.tokenledger.ingest.entity.IngestReport;
 import dev.tokenledger.ingest.entity.MappedPayload;
 import dev.tokenledger.ingest.entity.PriceQuote;
-import dev.tokenledger.requestlog.control.BatchKeys;
 import dev.tokenledger.requestlog.control.RequestLogWriter;
 import dev.tokenledger.requestlog.control.WritePolicy;
 import dev.tokenledger.requestlog.entity.RequestLogDraft;
@@ -63,10 +62,11 @@ public class IngestService {
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Stamped stamped = stamp(caller, payloads);
 
-        BatchKeys keys = BatchKeys.tolerant(stamped.rows());
-        List<RequestLogRow> finished = finish(keys.distinctRows(), stamped.sources());
+        // A payload repeated in the delivery is written once; each copy is answered against the
+        // stored row by its own content (duplicate or conflict), whichever copy came first.
+        List<RequestLogRow> finished = finish(stamped.rows(), stamped.sources());
         RequestLogWriter.Tolerated written = writer.insertTolerating(finished);
-        Iterator<WriteOutcome> outcomes = keys.expand(written.outcomes()).iterator();
+        Iterator<WriteOutcome> outcomes = written.outcomes().iterator();
         List<IngestItem> items = new ArrayList<>(payloads.size());
         List<DeadLetter> letters = new ArrayList<>();
         for (MappedPayload payload : payloads) {
@@ -110,14 +110,14 @@ public class IngestService {
 
     /** Adds what the content fingerprint must not cover: catalog prices and stored prompts. */
     private List<RequestLogRow> finish(
-            List<RequestLogRow> distinct, Map<RequestLogRow, MappedPayload> sources) {
+            List<RequestLogRow> rows, Map<RequestLogRow, MappedPayload> sources) {
         List<RequestLogRow> unpriced =
-                distinct.stream().filter(row -> sources.get(row).needsCatalogPrice()).toList();
+                rows.stream().filter(row -> sources.get(row).needsCatalogPrice()).toList();
         Map<Integer, PriceQuote> quotes =
                 pricing.quote(unpriced.stream().map(RequestLogRow::content).toList());
         Map<RequestLogRow, PriceQuote> quoteByRow = new IdentityHashMap<>();
         quotes.forEach((index, quote) -> quoteByRow.put(unpriced.get(index), quote));
-        return distinct.stream()
+        return rows.stream()
                 .map(
                         row ->
                                 row.withContent(

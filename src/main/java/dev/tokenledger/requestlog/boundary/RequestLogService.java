@@ -120,9 +120,8 @@ public class RequestLogService {
             rows.add(policy.stamp(caller, drafts.get(i), single ? "" : "/" + i));
         }
 
-        BatchKeys keys = BatchKeys.of(rows, single);
-        List<WriteOutcome> written = writer.insert(keys.distinctRows());
-        List<WriteOutcome> outcomes = keys.expand(written);
+        BatchKeys.refuseRepeatsWithOtherContent(rows, single);
+        List<WriteOutcome> outcomes = writer.insert(rows);
         refuseConflicts(outcomes, single);
 
         long created = outcomes.stream().filter(o -> o.result() == Result.CREATED).count();

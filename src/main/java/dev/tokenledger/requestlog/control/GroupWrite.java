@@ -77,9 +77,10 @@ public class GroupWrite {
             List<Submission> submissions,
             Map<Submission, WriteOutcome> outcomes)
             throws SQLException {
+        // Concurrent retries of one request may share a group, some with other content: the
+        // writer answers each against the stored row, not against the group's first.
         List<RequestLogRow> rows = submissions.stream().map(Submission::row).toList();
-        BatchKeys keys = BatchKeys.tolerant(rows);
-        List<WriteOutcome> written = keys.expand(writer.insert(connection, keys.distinctRows()));
+        List<WriteOutcome> written = writer.insert(connection, rows);
         for (int i = 0; i < submissions.size(); i++) {
             outcomes.put(submissions.get(i), written.get(i));
         }

@@ -17,11 +17,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -31,7 +34,9 @@ import javax.sql.DataSource;
  * rows there are, skipping request_ids already stored (ON CONFLICT without a target, which needs no
  * SELECT right on the table), then one lookup that tells each skipped row's retry (same content)
  * from a conflict (different content). Neither statement reads rows back, so callers without read
- * rights (anonymous, gateways) can use it under row-level security.
+ * rights (anonymous, gateways) can use it under row-level security. Rows may repeat a request_id (a
+ * gateway resending within a delivery, concurrent retries sharing a group commit): the first is
+ * written, and every row is answered by comparing its own content with the row stored.
  */
 @ApplicationScoped
 public class RequestLogWriter {
@@ -50,10 +55,13 @@ public class RequestLogWriter {
             on conflict do nothing
             """;
 
-    /** Hashes travel as hex text: the driver cannot bind an array of byte arrays. */
+    /**
+     * Hashes travel as hex text: the driver cannot bind an array of byte arrays. Each answer names
+     * the position of the row it was asked for, as one request_id may be asked with two contents.
+     */
     private static final String DUPLICATES =
             """
-            select request_id, id, same_content
+            select asked_position, id, same_content
             from request_log_duplicates(?::text[], array(
                 select decode(hash, 'hex') from unnest(?::text[]) with ordinality as h(hash, n)
                 order by n), ?)
@@ -63,9 +71,8 @@ public class RequestLogWriter {
     DataSource dataSource;
 
     /**
-     * One outcome per row, in the order given; the request_ids must be distinct. Rows are written
-     * in request_id order, so concurrent batches sharing ids take the unique index's locks in the
-     * same order and cannot deadlock.
+     * One outcome per row, in the order given. Rows are written in request_id order, so concurrent
+     * batches sharing ids take the unique index's locks in the same order and cannot deadlock.
      */
     public List<WriteOutcome> insert(List<RequestLogRow> rows) {
         try (Connection connection = dataSource.getConnection()) {
@@ -154,22 +161,44 @@ public class RequestLogWriter {
 
     /**
      * The same on a connection whose transaction the caller manages and which already acts for the
-     * rows' caller.
+     * rows' caller (so all rows share one request_id namespace).
      */
     public List<WriteOutcome> insert(Connection connection, List<RequestLogRow> rows)
             throws SQLException {
-        List<RequestLogRow> inKeyOrder = new ArrayList<>(rows);
-        inKeyOrder.sort(
+        insertAll(connection, firstOfEachKeyInKeyOrder(rows));
+        List<RequestLogRow> keyed =
+                rows.stream().filter(row -> row.content().requestId() != null).toList();
+        List<StoredKey> stored = storedKeys(connection, keyed);
+
+        List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
+        int asked = 0;
+        for (RequestLogRow row : rows) {
+            outcomes.add(
+                    row.content().requestId() == null
+                            ? new WriteOutcome(row.id(), null, Result.CREATED)
+                            : outcome(row, stored.get(asked++)));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Only the first row of a request_id is offered to the INSERT, so the row kept is the first one
+     * sent whatever order the statement happens to insert its rows in.
+     */
+    private static List<RequestLogRow> firstOfEachKeyInKeyOrder(List<RequestLogRow> rows) {
+        Set<String> seen = new HashSet<>();
+        List<RequestLogRow> firsts = new ArrayList<>(rows.size());
+        for (RequestLogRow row : rows) {
+            String key = row.content().requestId();
+            if (key == null || seen.add(key)) {
+                firsts.add(row);
+            }
+        }
+        firsts.sort(
                 Comparator.comparing(
                         row -> row.content().requestId(),
                         Comparator.nullsLast(Comparator.naturalOrder())));
-        insertAll(connection, inKeyOrder);
-        Map<String, StoredKey> stored = storedKeys(connection, rows);
-        List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
-        for (RequestLogRow row : rows) {
-            outcomes.add(outcome(row, stored.get(row.content().requestId())));
-        }
-        return outcomes;
+        return firsts;
     }
 
     private static void insertAll(Connection connection, List<RequestLogRow> rows)
@@ -190,14 +219,13 @@ public class RequestLogWriter {
         }
     }
 
-    private Map<String, StoredKey> storedKeys(Connection connection, List<RequestLogRow> rows)
+    /** What is stored under each keyed row's request_id, in the rows' order. */
+    private List<StoredKey> storedKeys(Connection connection, List<RequestLogRow> keyed)
             throws SQLException {
-        List<RequestLogRow> keyed =
-                rows.stream().filter(row -> row.content().requestId() != null).toList();
-        Map<String, StoredKey> stored = new HashMap<>();
         if (keyed.isEmpty()) {
-            return stored;
+            return List.of();
         }
+        StoredKey[] stored = new StoredKey[keyed.size()];
         try (PreparedStatement lookup = connection.prepareStatement(DUPLICATES)) {
             lookup.setArray(1, column(connection, keyed, row -> row.content().requestId()));
             lookup.setArray(2, column(connection, keyed, RequestLogWriter::hexHash));
@@ -205,20 +233,16 @@ public class RequestLogWriter {
             lookup.setString(3, keyed.get(0).requestScope());
             try (ResultSet found = lookup.executeQuery()) {
                 while (found.next()) {
-                    stored.put(
-                            found.getString(1),
-                            new StoredKey(found.getObject(2, UUID.class), found.getBoolean(3)));
+                    stored[Math.toIntExact(found.getLong(1)) - 1] =
+                            new StoredKey(found.getObject(2, UUID.class), found.getBoolean(3));
                 }
             }
         }
-        return stored;
+        return Arrays.asList(stored);
     }
 
     private static WriteOutcome outcome(RequestLogRow row, StoredKey stored) {
         String requestId = row.content().requestId();
-        if (requestId == null) {
-            return new WriteOutcome(row.id(), null, Result.CREATED);
-        }
         if (stored == null) {
             throw new IllegalStateException("request_id " + requestId + " vanished while writing");
         }
