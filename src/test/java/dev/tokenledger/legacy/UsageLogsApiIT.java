@@ -266,6 +266,44 @@ class UsageLogsApiIT {
         assertThat(TestDatabase.count(stored, user)).isZero();
     }
 
+    @Test
+    void numbersBeyondTheColumnsRangeAre22003AndNeverMatchOrChangeRows() {
+        String user = TestData.user();
+        String token = tokens.user(user);
+        send(token, "POST", TABLE, "[" + row(user) + "," + row(user) + "]");
+        String mine = TABLE + "?select=cost&user_id=eq." + user + "&";
+
+        assertThat(send(token, "GET", mine + "cost=gt.1e131071", null).json()).isEmpty();
+        assertThat(send(token, "GET", mine + "cost=lt.1e131071", null).json()).hasSize(2);
+        for (String filter :
+                new String[] {
+                    "cost=gt.1e131072",
+                    "cost=lt.1e131072",
+                    "cost=gt.1e-16384",
+                    "cost=in.(0.25,1e999999)",
+                    "or=(cost.lt.1e999999,model_name.eq.none)",
+                    "total_tokens=lt.9223372036854775808",
+                    "input_tokens=in.(3,18446744073709551619)"
+                }) {
+            Reply refused = send(token, "GET", mine + filter, null);
+            assertThat(refused.status()).as(filter + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).as(filter).isEqualTo("22003");
+            assertPostgrestError(refused.json());
+        }
+
+        Reply delete =
+                send(
+                        tokens.service(),
+                        "DELETE",
+                        TABLE + "?user_id=eq." + user + "&cost=gt.1e999999",
+                        null);
+
+        assertThat(delete.status()).as(delete.body()).isEqualTo(400);
+        assertThat(delete.json().get("code").asText()).isEqualTo("22003");
+        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?", user))
+                .isEqualTo(2);
+    }
+
     private static void assertPostgrestError(JsonNode body) {
         assertThat(
                         body.has("code")
