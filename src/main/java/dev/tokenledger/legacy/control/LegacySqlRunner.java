@@ -6,6 +6,7 @@ import dev.tokenledger.legacy.entity.TranslatedQuery;
 import dev.tokenledger.platform.problem.DatabaseRefusal;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,6 +39,9 @@ public class LegacySqlRunner {
     static final long MAX_RESULT_CHARS = 4_000_000;
 
     private static final int FETCH_ROWS = 50;
+
+    /** The JSON writer writes decimals plainly and refuses scales beyond this (Jackson's limit). */
+    static final int MAX_RESULT_SCALE = 9_999;
 
     /** SQLSTATE classes that mean the query itself is wrong, not the server. */
     private static final Set<String> QUERY_ERRORS = Set.of("42", "22", "0A", "54", "21");
@@ -126,7 +130,7 @@ public class LegacySqlRunner {
                         LocalDate date = rows.getObject(index, LocalDate.class);
                         yield date == null ? null : date.toString();
                     }
-                    case "numeric" -> rows.getBigDecimal(index);
+                    case "numeric" -> number(rows.getString(index));
                     case "int2", "int4" -> rows.getInt(index);
                     case "int8" -> rows.getLong(index);
                     case "float4", "float8" -> rows.getDouble(index);
@@ -134,6 +138,29 @@ public class LegacySqlRunner {
                     default -> rows.getString(index);
                 };
         return rows.wasNull() ? null : value;
+    }
+
+    /**
+     * PostgreSQL's numeric as JSON: an exact number, or PostgreSQL's own text for NaN and the
+     * infinities, which JSON numbers cannot be. PostgreSQL writes numeric without an exponent, so
+     * the only form the JSON writer cannot write plainly is a scale beyond its limit.
+     */
+    private static Object number(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!Character.isDigit(text.charAt(text.length() - 1))) {
+            return text;
+        }
+        BigDecimal value = new BigDecimal(text);
+        if (value.scale() > MAX_RESULT_SCALE) {
+            throw SqlRefusal.failed(
+                    "A result number has more than "
+                            + MAX_RESULT_SCALE
+                            + " digits after the point, more than the answer can carry;"
+                            + " round it, as in round(x, 18).");
+        }
+        return value;
     }
 
     private static RuntimeException refusal(SQLException failed) {
