@@ -40,9 +40,6 @@ public class LegacySqlRunner {
 
     private static final int FETCH_ROWS = 50;
 
-    /** The JSON writer writes decimals plainly and refuses scales beyond this (Jackson's limit). */
-    static final int MAX_RESULT_SCALE = 9_999;
-
     /** SQLSTATE classes that mean the query itself is wrong, not the server. */
     private static final Set<String> QUERY_ERRORS = Set.of("42", "22", "0A", "54", "21");
 
@@ -142,25 +139,13 @@ public class LegacySqlRunner {
 
     /**
      * PostgreSQL's numeric as JSON: an exact number, or PostgreSQL's own text for NaN and the
-     * infinities, which JSON numbers cannot be. PostgreSQL writes numeric without an exponent, so
-     * the only form the JSON writer cannot write plainly is a scale beyond its limit.
+     * infinities, which JSON numbers cannot be.
      */
     private static Object number(String text) {
         if (text == null) {
             return null;
         }
-        if (!Character.isDigit(text.charAt(text.length() - 1))) {
-            return text;
-        }
-        BigDecimal value = new BigDecimal(text);
-        if (value.scale() > MAX_RESULT_SCALE) {
-            throw SqlRefusal.failed(
-                    "A result number has more than "
-                            + MAX_RESULT_SCALE
-                            + " digits after the point, more than the answer can carry;"
-                            + " round it, as in round(x, 18).");
-        }
-        return value;
+        return Character.isDigit(text.charAt(text.length() - 1)) ? new BigDecimal(text) : text;
     }
 
     private static RuntimeException refusal(SQLException failed) {
