@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.testing.Api;
 import dev.tokenledger.testing.Api.Reply;
 import dev.tokenledger.testing.Deployments;
+import dev.tokenledger.testing.ServerLog;
 import dev.tokenledger.testing.TestData;
 import dev.tokenledger.testing.TestDatabase;
 import dev.tokenledger.testing.Tokens;
@@ -220,6 +221,54 @@ class LegacySqlApiIT {
                                 .post("/api/v1/request-logs", "{\"model\": \"m\"}")
                                 .status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void hugeNumbersAndDeepNestingAre422ProblemsAndLeaveNoStackTrace() {
+        String token = tokens.user(TestData.user());
+        String deep = "(".repeat(1000) + "cost > 1" + ")".repeat(1000);
+        Map<String, String> refused =
+                Map.of(
+                        "SELECT count(*) FROM usage_logs WHERE cost > 1e999999",
+                        "The number 1e999999",
+                        "SELECT count(*) FROM usage_logs WHERE cost < 1e131072",
+                        "The number 1e131072",
+                        "SELECT count(*) FROM usage_logs WHERE " + deep,
+                        "nests deeper than 48 levels");
+
+        refused.forEach(
+                (sql, reason) -> {
+                    for (boolean execute : new boolean[] {false, true}) {
+                        Reply reply = post(token, sql, execute);
+                        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+                        assertThat(reply.contentType()).startsWith("application/problem+json");
+                        assertThat(reply.json().get("detail").asText()).contains(reason);
+                    }
+                });
+
+        assertThat(ServerLog.linesWith("illegal scale")).isEmpty();
+        assertThat(ServerLog.linesWith("NullPointerException")).isEmpty();
+    }
+
+    @Test
+    void resultNumbersTooLongToWritePlainlyAndNaNStillReachTheAnswer() {
+        String user = TestData.user();
+        Api.at(base).as(tokens.user(user)).post("/api/v1/request-logs", "{\"model\": \"m\"}");
+        String tiny = String.join(" * ", Collections.nCopies(11, "1e-999"));
+
+        Reply notANumber =
+                post(
+                        tokens.user(user),
+                        "SELECT cast('NaN' AS numeric) AS n, 1e-99 * 1e-99 AS small"
+                                + " FROM usage_logs",
+                        true);
+        Reply tooSmall = post(tokens.user(user), "SELECT " + tiny + " FROM usage_logs", true);
+
+        assertThat(notANumber.status()).as(notANumber.body()).isEqualTo(200);
+        assertThat(notANumber.json().at("/rows/0/0").asText()).isEqualTo("NaN");
+        assertThat(notANumber.body()).contains("0." + "0".repeat(197) + "1");
+        assertThat(tooSmall.status()).as(tooSmall.body()).isEqualTo(200);
+        assertThat(tooSmall.body()).contains("[[1E-10989]]");
     }
 
     @Test

@@ -266,6 +266,122 @@ class UsageLogsApiIT {
         assertThat(TestDatabase.count(stored, user)).isZero();
     }
 
+    @Test
+    void numbersBeyondTheColumnsRangeAre22003AndNeverMatchOrChangeRows() {
+        String user = TestData.user();
+        String token = tokens.user(user);
+        send(token, "POST", TABLE, "[" + row(user) + "," + row(user) + "]");
+        String mine = TABLE + "?select=cost&user_id=eq." + user + "&";
+
+        assertThat(send(token, "GET", mine + "cost=gt.1e131071", null).json()).isEmpty();
+        assertThat(send(token, "GET", mine + "cost=lt.1e131071", null).json()).hasSize(2);
+        for (String filter :
+                new String[] {
+                    "cost=gt.1e131072",
+                    "cost=lt.1e131072",
+                    "cost=gt.1e-16384",
+                    "cost=in.(0.25,1e999999)",
+                    "or=(cost.lt.1e999999,model_name.eq.none)",
+                    "total_tokens=lt.9223372036854775808",
+                    "input_tokens=in.(3,18446744073709551619)"
+                }) {
+            Reply refused = send(token, "GET", mine + filter, null);
+            assertThat(refused.status()).as(filter + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).as(filter).isEqualTo("22003");
+            assertPostgrestError(refused.json());
+        }
+
+        Reply delete =
+                send(
+                        tokens.service(),
+                        "DELETE",
+                        TABLE + "?user_id=eq." + user + "&cost=gt.1e999999",
+                        null);
+
+        assertThat(delete.status()).as(delete.body()).isEqualTo(400);
+        assertThat(delete.json().get("code").asText()).isEqualTo("22003");
+        assertThat(TestDatabase.count("select count(*) from request_logs where end_user = ?", user))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aPatchToNullClearsTheColumnOrDetailsKeyAndMatchingNothingIsNoError() {
+        String user = TestData.user();
+        String model = "patch-null-" + user;
+        String created =
+                "{\"model_name\":\""
+                        + model
+                        + "\",\"user_id\":\""
+                        + user
+                        + "\",\"session_id\":\"s1\",\"input_tokens\":3,\"cost\":0.25}";
+        assertThat(send(tokens.service(), "POST", TABLE, created).status()).isEqualTo(201);
+        String none = TABLE + "?model_name=eq.none-" + user;
+        String rows = TABLE + "?model_name=eq." + model;
+
+        Reply noMatch = send(tokens.service(), "PATCH", none, "{\"user_id\":null}");
+        Reply cleared =
+                send(
+                        tokens.service(),
+                        "PATCH",
+                        rows,
+                        "{\"user_id\":null,\"cost\":null,\"session_id\":null}");
+
+        assertThat(noMatch.status()).as(noMatch.body()).isEqualTo(204);
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(204);
+        String stored =
+                "select count(*) from request_logs where model = ? and end_user is null"
+                        + " and total_cost is null and additional_details -> 'session_id' is null"
+                        + " and additional_details ->> 'input_tokens' = '3'";
+        assertThat(TestDatabase.count(stored, model)).isEqualTo(1);
+    }
+
+    @Test
+    void aPatchIsHeldToTheRulesOfPostAndARefusalChangesNothing() {
+        String user = TestData.user();
+        String model = "patch-rules-" + user;
+        String created =
+                "{\"model_name\":\""
+                        + model
+                        + "\",\"user_id\":\""
+                        + user
+                        + "\",\"input_tokens\":3,\"created_at\":\"2025-05-01T00:00:00Z\"}";
+        assertThat(send(tokens.service(), "POST", TABLE, created).status()).isEqualTo(201);
+        String rows = TABLE + "?model_name=eq." + model;
+        String unchanged =
+                "select count(*) from request_logs where model = ?"
+                        + " and created_at = '2025-05-01T00:00:00Z'"
+                        + " and additional_details @> '{\"input_tokens\":3,\"total_tokens\":3}'"
+                        + " and additional_details -> 'output_tokens' is null";
+
+        for (String body :
+                new String[] {
+                    "{\"total_tokens\":1}",
+                    "{\"input_tokens\":5}",
+                    "{\"output_tokens\":1}",
+                    "{\"created_at\":\"2099-01-01T00:00:00Z\"}",
+                    "{\"created_at\":\"1969-12-31T00:00:00Z\"}",
+                    "{\"cost\":-1}"
+                }) {
+            Reply refused = send(tokens.service(), "PATCH", rows, body);
+
+            assertThat(refused.status()).as(body + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).as(body).isEqualTo("23514");
+            assertPostgrestError(refused.json());
+            assertThat(TestDatabase.count(unchanged, model)).as(body).isEqualTo(1);
+        }
+
+        Reply consistent =
+                send(tokens.service(), "PATCH", rows, "{\"output_tokens\":1,\"total_tokens\":4}");
+
+        assertThat(consistent.status()).as(consistent.body()).isEqualTo(204);
+        assertThat(
+                        TestDatabase.count(
+                                "select count(*) from request_logs where model = ? and"
+                                        + " additional_details ->> 'total_tokens' = '4'",
+                                model))
+                .isEqualTo(1);
+    }
+
     private static void assertPostgrestError(JsonNode body) {
         assertThat(
                         body.has("code")

@@ -86,6 +86,7 @@ public class UsageLogsService {
                         : store.rows(
                                 UsageLogSql.update(
                                         changes.assignments(), changes.values(), filters));
+        UsageLogChanges.requireConsistent(rows);
         return checked("updated", rows, requireOne, maxAffected);
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Reads a filter value as its column's type, the way PostgreSQL would read the literal: token
@@ -15,6 +16,23 @@ import java.util.UUID;
  * would have raised.
  */
 public final class ColumnValues {
+
+    /**
+     * PostgreSQL's numeric holds at most this many digits before the point; a larger literal is its
+     * "value overflows numeric format". Checked here because the driver would otherwise send the
+     * value with a wrapped weight, and {@code cost=gt.1e131072} would match every priced row.
+     */
+    static final int NUMERIC_MAX_INTEGER_DIGITS = 131_072;
+
+    /** PostgreSQL's numeric holds at most this many digits after the point. */
+    static final int NUMERIC_MAX_SCALE = 16_383;
+
+    /** ASCII only: Java's parsers also read other scripts' digits, which PostgreSQL refuses. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
+    /** Possessive, so a long run of digits is read once, never backtracked over. */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?+(?:[0-9]++(?:\\.[0-9]*+)?+|\\.[0-9]++)(?:[eE][+-]?+[0-9]++)?+");
 
     private ColumnValues() {}
 
@@ -30,23 +48,37 @@ public final class ColumnValues {
     }
 
     private static Long wholeNumber(String value, String type) {
+        if (!WHOLE_NUMBER.matcher(value.trim()).matches()) {
+            throw syntax(type, value);
+        }
         try {
             return Long.parseLong(value.trim());
-        } catch (NumberFormatException notLong) {
-            if (value.trim().matches("[+-]?\\d+")) {
-                throw PostgrestError.invalidValue(
-                        "22003", "value \"" + value + "\" is out of range for type " + type);
-            }
-            throw syntax(type, value);
+        } catch (NumberFormatException beyondBigint) {
+            throw PostgrestError.invalidValue(
+                    "22003", "value \"" + value + "\" is out of range for type " + type);
         }
     }
 
     private static BigDecimal decimal(String value, String type) {
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException notNumber) {
+        if (!DECIMAL.matcher(value.trim()).matches()) {
             throw syntax(type, value);
         }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.trim());
+        } catch (NumberFormatException exponentBeyondInt) {
+            throw overflow();
+        }
+        int scale = Math.max(number.scale(), 0);
+        long integerDigits = number.signum() == 0 ? 0 : (long) number.precision() - number.scale();
+        if (integerDigits > NUMERIC_MAX_INTEGER_DIGITS || scale > NUMERIC_MAX_SCALE) {
+            throw overflow();
+        }
+        return number;
+    }
+
+    private static PostgrestError overflow() {
+        return PostgrestError.invalidValue("22003", "value overflows numeric format");
     }
 
     private static OffsetDateTime time(String value) {

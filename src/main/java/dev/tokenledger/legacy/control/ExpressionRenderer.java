@@ -1,7 +1,7 @@
 package dev.tokenledger.legacy.control;
 
 import dev.tokenledger.legacy.entity.UsageLogColumn;
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +65,7 @@ final class ExpressionRenderer {
         LIMIT
     }
 
-    private static final int MAX_DEPTH = 48;
+    static final int MAX_DEPTH = 48;
     private static final int ATOM = 12;
 
     /** A binary operator: its SQL, how tightly it binds, whether a op (b op c) may drop parens. */
@@ -102,8 +102,9 @@ final class ExpressionRenderer {
     String item(Expression expression, Clause clause) {
         if ((clause == Clause.ORDER_BY || clause == Clause.GROUP_BY)
                 && expression instanceof LongValue position) {
-            long index = position.getValue();
-            if (index < 1 || index > scope.selectItems()) {
+            BigInteger index = position.getBigIntegerValue();
+            if (index.signum() < 1
+                    || index.compareTo(BigInteger.valueOf(scope.selectItems())) > 0) {
                 throw new SqlRefusal(
                         clause.name().replace('_', ' ')
                                 + " position "
@@ -112,7 +113,7 @@ final class ExpressionRenderer {
                                 + scope.selectItems()
                                 + ").");
             }
-            return Long.toString(index);
+            return index.toString();
         }
         if (expression instanceof Column column && isOutputName(column, clause)) {
             return QueryScope.quote(QueryScope.identifier(column.getColumnName()));
@@ -139,9 +140,13 @@ final class ExpressionRenderer {
                 || clause == Clause.GROUP_BY && UsageLogColumn.byLegacyName(name).isEmpty();
     }
 
+    static SqlRefusal tooDeep() {
+        return new SqlRefusal("The query nests deeper than " + MAX_DEPTH + " levels.");
+    }
+
     private String write(Expression e, Clause clause, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new SqlRefusal("The query nests deeper than " + MAX_DEPTH + " levels.");
+            throw tooDeep();
         }
         int next = depth + 1;
         if (e instanceof Column column) {
@@ -154,7 +159,7 @@ final class ExpressionRenderer {
             return literals.integer(number.getBigIntegerValue());
         }
         if (e instanceof DoubleValue number) {
-            return placeholders.add(new BigDecimal(number.toString()), "numeric");
+            return literals.decimal(number.toString());
         }
         if (e instanceof NullValue) {
             return "null";

@@ -6,6 +6,7 @@ import dev.tokenledger.legacy.entity.TranslatedQuery;
 import dev.tokenledger.platform.problem.DatabaseRefusal;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,7 +127,7 @@ public class LegacySqlRunner {
                         LocalDate date = rows.getObject(index, LocalDate.class);
                         yield date == null ? null : date.toString();
                     }
-                    case "numeric" -> rows.getBigDecimal(index);
+                    case "numeric" -> number(rows.getString(index));
                     case "int2", "int4" -> rows.getInt(index);
                     case "int8" -> rows.getLong(index);
                     case "float4", "float8" -> rows.getDouble(index);
@@ -134,6 +135,17 @@ public class LegacySqlRunner {
                     default -> rows.getString(index);
                 };
         return rows.wasNull() ? null : value;
+    }
+
+    /**
+     * PostgreSQL's numeric as JSON: an exact number, or PostgreSQL's own text for NaN and the
+     * infinities, which JSON numbers cannot be.
+     */
+    private static Object number(String text) {
+        if (text == null) {
+            return null;
+        }
+        return Character.isDigit(text.charAt(text.length() - 1)) ? new BigDecimal(text) : text;
     }
 
     private static RuntimeException refusal(SQLException failed) {

@@ -19,7 +19,18 @@ final class Literals {
         this.placeholders = placeholders;
     }
 
+    /**
+     * Digits a numeric literal may have when written out in full. Far beyond any cost or count, and
+     * what the answer's JSON can carry: a parameter is written as a plain number, so {@code
+     * 1e999999} would be a million digits (and beyond PostgreSQL's numeric, whose driver would wrap
+     * its exponent).
+     */
+    static final int MAX_NUMBER_DIGITS = 1000;
+
     String integer(BigInteger value) {
+        if (value.abs().toString().length() > MAX_NUMBER_DIGITS) {
+            throw tooLong(value.toString());
+        }
         if (value.bitLength() < 32) {
             return placeholders.add(value.intValue(), "integer");
         }
@@ -27,6 +38,32 @@ final class Literals {
             return placeholders.add(value.longValue(), "bigint");
         }
         return placeholders.add(new BigDecimal(value), "numeric");
+    }
+
+    /** A literal with a point or an exponent: numeric, exact as written. */
+    String decimal(String written) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(written);
+        } catch (NumberFormatException exponentBeyondInt) {
+            throw tooLong(written);
+        }
+        long digits =
+                Math.max((long) value.precision() - value.scale(), 1) + Math.max(value.scale(), 0);
+        if (digits > MAX_NUMBER_DIGITS) {
+            throw tooLong(written);
+        }
+        return placeholders.add(value, "numeric");
+    }
+
+    private static SqlRefusal tooLong(String written) {
+        String shown = written.length() > 40 ? written.substring(0, 40) + "..." : written;
+        return new SqlRefusal(
+                "The number "
+                        + shown
+                        + " has more than "
+                        + MAX_NUMBER_DIGITS
+                        + " digits when written out; use a smaller literal.");
     }
 
     String interval(IntervalExpression interval) {

@@ -60,12 +60,19 @@ public final class SqlTranslator {
         if (sql.length() > MAX_SQL_LENGTH) {
             throw new SqlRefusal("sql is longer than " + MAX_SQL_LENGTH + " characters.");
         }
+        if (ParenthesisDepth.of(sql) > ExpressionRenderer.MAX_DEPTH) {
+            throw ExpressionRenderer.tooDeep();
+        }
         Statements statements;
         try {
             statements = CCJSqlParserUtil.parseStatements(sql);
         } catch (JSQLParserException unreadable) {
             throw SqlRefusal.unparsable(
                     "The SQL could not be parsed: " + firstLine(unreadable.getMessage()));
+        }
+        if (statements == null) {
+            // JSqlParser answers null, not an exception, when it gives up on a deep text.
+            throw SqlRefusal.unparsable("The SQL could not be parsed.");
         }
         if (statements.size() != 1) {
             throw new SqlRefusal(

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenledger.legacy.entity.UsageLogColumn;
+import dev.tokenledger.legacy.entity.UsageLogRow;
 import dev.tokenledger.platform.json.Json;
 import dev.tokenledger.platform.problem.Violation;
+import dev.tokenledger.requestlog.control.DetailsValidator;
 import dev.tokenledger.requestlog.control.JsonValues;
 import dev.tokenledger.requestlog.control.RequestLogParser;
 import java.time.Instant;
@@ -17,8 +19,9 @@ import java.util.Map;
 
 /**
  * The SET clause of a PATCH in usage_logs shape: request_logs columns are assigned, details keys
- * merged into additional_details (a JSON null removes the key). Values are checked with the
- * ledger's own rules; the database's constraints check the row as a whole.
+ * merged into additional_details (a JSON null removes the key). Values are checked with the rules
+ * POST applies to them; the rows as changed are checked with POST's rule tying the token counts
+ * together ({@link #requireConsistent}), in the update's transaction, so a refusal changes nothing.
  *
  * @param assignments SQL for the SET clause, empty when the body changes nothing
  * @param values the parameters of {@code assignments}, in order
@@ -96,7 +99,7 @@ public record UsageLogChanges(String assignments, List<Object> values) {
                             null);
                 }
                 yield column == UsageLogColumn.CREATED_AT
-                        ? time(JsonValues.instant(json, pointer, violations))
+                        ? time(RequestLogParser.createdAt(json, pointer, violations))
                         : JsonValues.text(json, pointer, RequestLogParser.MAX_TEXT, violations);
             }
             case COST -> JsonValues.money(json, pointer, violations);
@@ -111,6 +114,28 @@ public record UsageLogChanges(String assignments, List<Object> values) {
                             RequestLogParser.MAX_TEXT,
                             violations);
         };
+    }
+
+    /**
+     * Refuses the update when a changed row breaks the token total rule, as POST would have refused
+     * the row; the caller's transaction is rolled back by the error.
+     */
+    public static void requireConsistent(List<UsageLogRow> changed) {
+        for (UsageLogRow row : changed) {
+            String problem =
+                    DetailsValidator.tokenTotalProblem(
+                            (Long) row.get(UsageLogColumn.INPUT_TOKENS),
+                            (Long) row.get(UsageLogColumn.OUTPUT_TOKENS),
+                            (Long) row.get(UsageLogColumn.TOTAL_TOKENS));
+            if (problem != null) {
+                throw new PostgrestError(
+                        400,
+                        "23514",
+                        "total_tokens: " + problem,
+                        "Failing row id: " + row.get(UsageLogColumn.ID) + ".",
+                        "Send total_tokens with the counts it must cover.");
+            }
+        }
     }
 
     private static Object time(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.tokenledger.platform.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -18,7 +19,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *
  * <p>Decimals are read as {@code BigDecimal}, never through {@code double}, and keep the digits
  * they were written with (0.50 stays 0.50); names are snake_case like the table's columns; times
- * are ISO-8601 strings; duplicate keys and trailing content are errors; nesting is bounded so a
+ * are ISO-8601 strings; decimals are written plainly where JSON writers can ({@link
+ * WritableDecimals}); duplicate keys and trailing content are errors; nesting is bounded so a
  * hostile document cannot exhaust the stack.
  */
 public final class Json {
@@ -43,7 +45,8 @@ public final class Json {
 
     private static ObjectMapper create() {
         JsonMapper mapper =
-                JsonMapper.builder()
+                JsonMapper.builder(
+                                JsonFactory.builder().addDecorator(new WritableDecimals()).build())
                         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

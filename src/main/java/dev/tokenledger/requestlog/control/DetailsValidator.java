@@ -45,27 +45,40 @@ public final class DetailsValidator {
         Long total = count(details, AdditionalDetails.TOTAL_TOKENS, pointer, violations);
         text(details, AdditionalDetails.SESSION_ID, pointer, violations, true);
         text(details, AdditionalDetails.AUTH_METHOD, pointer, violations, false);
-        if (input != null || output != null) {
-            // A count that is absent is none: total_tokens absent means input + output.
-            long sum = (input == null ? 0 : input) + (output == null ? 0 : output);
-            String totalPointer = Pointers.child(pointer, AdditionalDetails.TOTAL_TOKENS);
-            if (total == null && sum > JsonValues.MAX_TOKEN_COUNT) {
-                violations.add(
-                        Violation.atPointer(
-                                totalPointer,
-                                "would be input_tokens + output_tokens, which exceeds "
-                                        + JsonValues.MAX_TOKEN_COUNT
-                                        + "."));
-            } else if (total == null) {
-                details.put(AdditionalDetails.TOTAL_TOKENS, sum);
-            } else if (total < sum) {
-                violations.add(
-                        Violation.atPointer(
-                                totalPointer,
-                                "must be at least input_tokens + output_tokens (" + sum + ")."));
-            }
+        String totalProblem = tokenTotalProblem(input, output, total);
+        if (totalProblem != null) {
+            violations.add(
+                    Violation.atPointer(
+                            Pointers.child(pointer, AdditionalDetails.TOTAL_TOKENS), totalProblem));
+        } else if (total == null && (input != null || output != null)) {
+            details.put(AdditionalDetails.TOTAL_TOKENS, sum(input, output));
         }
         return violations.size() == before ? AdditionalDetails.of(details) : null;
+    }
+
+    /**
+     * The rule tying the counts of one row together, wherever a row is written: a count that is
+     * absent is none, total_tokens may not be less than input + output, and when absent it becomes
+     * their sum, which must itself be a count. Null when the counts agree, else what is wrong with
+     * total_tokens.
+     */
+    public static String tokenTotalProblem(Long input, Long output, Long total) {
+        if (input == null && output == null) {
+            return null;
+        }
+        long sum = sum(input, output);
+        if (total == null) {
+            return sum > JsonValues.MAX_TOKEN_COUNT
+                    ? "would be input_tokens + output_tokens, which exceeds "
+                            + JsonValues.MAX_TOKEN_COUNT
+                            + "."
+                    : null;
+        }
+        return total < sum ? "must be at least input_tokens + output_tokens (" + sum + ")." : null;
+    }
+
+    private static long sum(Long input, Long output) {
+        return (input == null ? 0 : input) + (output == null ? 0 : output);
     }
 
     private static Long count(

@@ -79,9 +79,7 @@ public final class JsonValues {
             violations.add(
                     Violation.atPointer(
                             pointer,
-                            "must be a whole number of tokens, not "
-                                    + number.toPlainString()
-                                    + "."));
+                            "must be a whole number of tokens, not " + shown(number) + "."));
             return null;
         }
         if (number.compareTo(BigDecimal.valueOf(MAX_TOKEN_COUNT)) > 0) {
@@ -90,6 +88,11 @@ public final class JsonValues {
             return null;
         }
         return number.longValueExact();
+    }
+
+    /** Written out in full when short; 1e-999999999 in full would be a billion characters. */
+    private static String shown(BigDecimal number) {
+        return number.scale() <= 64 ? number.toPlainString() : number.toString();
     }
 
     public static BigDecimal money(JsonNode value, String pointer, List<Violation> violations) {

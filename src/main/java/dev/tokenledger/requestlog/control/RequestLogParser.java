@@ -139,7 +139,8 @@ public final class RequestLogParser {
         }
     }
 
-    private static Instant createdAt(JsonNode value, String pointer, List<Violation> violations) {
+    /** A request's time: ISO-8601, not before 1970, at most {@link #MAX_FUTURE} ahead. */
+    public static Instant createdAt(JsonNode value, String pointer, List<Violation> violations) {
         Instant time = JsonValues.instant(value, pointer, violations);
         if (time != null && time.isBefore(Instant.EPOCH)) {
             violations.add(Violation.atPointer(pointer, "must not be before 1970."));

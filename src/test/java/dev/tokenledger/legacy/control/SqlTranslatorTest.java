@@ -2,10 +2,13 @@ package dev.tokenledger.legacy.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tokenledger.legacy.entity.SqlParameter;
 import dev.tokenledger.legacy.entity.TranslatedQuery;
+import dev.tokenledger.platform.json.Json;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Every case of the shared sql_queries.md list, and the edges around them. */
@@ -214,6 +217,67 @@ class SqlTranslatorTest {
         assertRefused(
                 "SELECT 1 FROM usage_logs WHERE " + "cost > 1 AND ".repeat(3000) + "true",
                 "longer than");
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsRefusedAtAnyDepthAndQuickly() {
+        for (int depth : new int[] {49, 700, 1000, 4900}) {
+            String sql =
+                    "SELECT count(*) FROM usage_logs WHERE "
+                            + "(".repeat(depth)
+                            + "cost > 1"
+                            + ")".repeat(depth);
+
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(2), () -> assertRefused(sql, "nests deeper than 48 levels"));
+        }
+    }
+
+    @Test
+    void parenthesesInTextNamesAndCommentsDoNotCountAsNesting() {
+        String many = "(".repeat(60);
+
+        TranslatedQuery query =
+                translate(
+                        "SELECT count(*) AS \"a"
+                                + many
+                                + "\" FROM usage_logs -- "
+                                + many
+                                + "\nWHERE /* "
+                                + many
+                                + " */ model_name = 'it''s "
+                                + many
+                                + "'");
+
+        assertThat(query.parameters()).containsExactly(new SqlParameter("it's " + many, "unknown"));
+    }
+
+    @Test
+    void numbersTooLongToWriteOutAreRefusedNamingTheLiteral() throws Exception {
+        for (String literal :
+                new String[] {
+                    "1e999999",
+                    "1e131072",
+                    "1e1000",
+                    "1.5e-999999",
+                    "1e99999999999",
+                    "9".repeat(1001)
+                }) {
+            assertRefused(
+                    "SELECT count(*) FROM usage_logs WHERE cost > " + literal,
+                    "The number " + literal.substring(0, Math.min(literal.length(), 40)));
+        }
+
+        TranslatedQuery longest =
+                translate("SELECT count(*) FROM usage_logs WHERE cost > 1e999 OR cost < 1e-999");
+
+        assertThat(Json.mapper().writeValueAsString(longest.parameters())).hasSizeGreaterThan(2000);
+    }
+
+    @Test
+    void aPositionBeyondAnyNumberTheSelectListCouldHaveIsRefused() {
+        assertRefused("SELECT cost FROM usage_logs ORDER BY 99999999999999999999", "position 999");
+        assertRefused("SELECT cost FROM usage_logs GROUP BY 0", "not in the select list");
     }
 
     @Test

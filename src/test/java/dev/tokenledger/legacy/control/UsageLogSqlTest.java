@@ -104,6 +104,56 @@ class UsageLogSqlTest {
     }
 
     @Test
+    void numbersBeyondTheColumnsRangeAreOutOfRangeInEveryOperatorAndGroup() {
+        String[][] filters = {
+            {"cost", "gt.1e131072"},
+            {"cost", "lt.1e999999"},
+            {"cost", "eq.-1e131072"},
+            {"cost", "gt.1e-16384"},
+            {"cost", "gt.1e99999999999"},
+            {"cost", "in.(1,1e131072)"},
+            {"or", "(model_name.eq.x,cost.gt.1e131072)"},
+            {"not.and", "(cost.gte.0,cost.lte.1e999999)"},
+            {"total_tokens", "gt.9223372036854775808"},
+            {"input_tokens", "in.(1,-9223372036854775809)"},
+            {"or", "(output_tokens.lt.99999999999999999999,model_name.eq.x)"}
+        };
+
+        for (String[] filter : filters) {
+            assertThatThrownBy(() -> select(filter[0], filter[1]))
+                    .as(filter[0] + "=" + filter[1])
+                    .isInstanceOfSatisfying(
+                            PostgrestError.class,
+                            error -> {
+                                assertThat(error.code()).isEqualTo("22003");
+                                assertThat(error.status()).isEqualTo(400);
+                            });
+        }
+    }
+
+    @Test
+    void numbersAtTheEdgeOfTheNumericRangeAreBoundExactly() {
+        SqlStatement sql = select("cost", "lt.9.9e131071", "cost", "gt.1e-16383");
+
+        assertThat(sql.parameters().subList(0, 2))
+                .containsExactly(new BigDecimal("9.9e131071"), new BigDecimal("1e-16383"));
+    }
+
+    @Test
+    void onlyAsciiDigitsReadAsNumbersAsInPostgresql() {
+        for (String[] filter :
+                new String[][] {
+                    {"total_tokens", "eq.\u0661\u0662"}, {"cost", "eq.\u0661.5"}, {"cost", "eq.NaN"}
+                }) {
+            assertThatThrownBy(() -> select(filter[0], filter[1]))
+                    .as(filter[1])
+                    .isInstanceOfSatisfying(
+                            PostgrestError.class,
+                            error -> assertThat(error.code()).isEqualTo("22P02"));
+        }
+    }
+
+    @Test
     void ordersEndWithTheIdSoPagesAreStable() {
         SqlStatement ordered =
                 UsageLogSql.select(
