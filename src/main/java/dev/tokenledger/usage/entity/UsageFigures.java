@@ -17,15 +17,15 @@ public record UsageFigures(
                 @JsonInclude(JsonInclude.Include.ALWAYS)
                 String key,
         long requests,
-        @Schema(description = "Sums are exact and may exceed 2^63: read them as big integers.")
-                BigInteger inputTokens,
+        @Schema(description = SUMS) BigInteger inputTokens,
         BigInteger outputTokens,
         BigInteger totalTokens,
-        @Schema(
-                        description =
-                                "USD over the priced requests; null when none of them is priced,"
-                                        + " never 0 for unknown.",
-                        nullable = true)
-                BigDecimal totalCost,
-        @Schema(description = "Requests without a known cost; they add nothing to total_cost.")
-                long unpricedRequests) {}
+        @Schema(description = TOTAL_COST, nullable = true) BigDecimal totalCost,
+        @Schema(description = UNPRICED) long unpricedRequests) {
+
+    // The OpenAPI descriptions UsageTotals shares.
+    static final String SUMS = "Sums are exact and may exceed 2^63: read them as big integers.";
+    static final String TOTAL_COST =
+            "USD over the priced requests; null when none of them is priced, never 0 for unknown.";
+    static final String UNPRICED = "Requests without a known cost; they add nothing to total_cost.";
+}

@@ -8,18 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "UsageTotals")
 public record UsageTotals(
         long requests,
-        @Schema(description = "Sums are exact and may exceed 2^63: read them as big integers.")
-                BigInteger inputTokens,
+        @Schema(description = UsageFigures.SUMS) BigInteger inputTokens,
         BigInteger outputTokens,
         BigInteger totalTokens,
-        @Schema(
-                        description =
-                                "USD over the priced requests; null when none of them is priced,"
-                                        + " never 0 for unknown.",
-                        nullable = true)
-                BigDecimal totalCost,
-        @Schema(description = "Requests without a known cost; they add nothing to total_cost.")
-                long unpricedRequests) {
+        @Schema(description = UsageFigures.TOTAL_COST, nullable = true) BigDecimal totalCost,
+        @Schema(description = UsageFigures.UNPRICED) long unpricedRequests) {
 
     public static UsageTotals of(UsageFigures figures) {
         return new UsageTotals(
