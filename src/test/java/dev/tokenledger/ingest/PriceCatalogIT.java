@@ -130,6 +130,18 @@ class PriceCatalogIT {
     }
 
     @Test
+    void patternsOfEqualLengthTieToTheFirstInCodePointOrder() {
+        String family = model();
+        admin().post(PRICES, price(family + "-a*", "1", "1", null, "2024-01-01"));
+        admin().post(PRICES, price(family + "-*b", "2", "2", null, "2024-01-01"));
+        ObjectNode both = payload(family + "-ab", null);
+
+        gateway().post(INGEST, LiteLlmCases.batch(both));
+
+        assertThat(cost(both)).as("'*' sorts before 'a'").isEqualTo("240");
+    }
+
+    @Test
     void aCorrectedPriceReachesCatalogPricedRowsOnlyWhenAsked() {
         String model = model();
         String priceId =

@@ -54,6 +54,11 @@ final class MigrationCommand {
             }
         }
 
+        /** SIGTERM, as a service manager stops a process (Ctrl+C's SIGINT is handled alike). */
+        void terminate() {
+            process.destroy();
+        }
+
         /** SIGKILL: no shutdown hook, no last commit. */
         void kill() throws InterruptedException {
             process.destroyForcibly();

@@ -55,6 +55,28 @@ class UsageLogsMigrationCommandIT {
     }
 
     @Test
+    void aTerminatedRunEndsAfterItsBatchPrintsItsReportAndSaysInterrupted() throws Exception {
+        String schema = LegacyTables.generated(20_000);
+        Running first =
+                MigrationCommand.start(
+                        "run", "--schema", schema, "--batch-size", "500", "--pause-ms", "150");
+        awaitRowsDone(schema, 1_000);
+
+        first.terminate();
+        Result stopped = first.await();
+
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(4);
+        JsonNode report = stopped.report();
+        assertThat(report.get("completed").asBoolean()).isFalse();
+        long done = rowsDone(schema);
+        assertThat(done % 500).as("whole batches only").isZero();
+        assertThat(migrated(schema)).isEqualTo(done);
+        Result resumed = MigrationCommand.run("run", "--schema", schema);
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(migrated(schema)).isEqualTo(20_000);
+    }
+
+    @Test
     void aRunKilledMidwayResumesAfterItsLastCommittedBatchAndLosesNothing() throws Exception {
         String schema = LegacyTables.generated(20_000);
         Running first =
@@ -231,6 +253,10 @@ class UsageLogsMigrationCommandIT {
             {"'u', 's', 'm', 5, 1, 6, -0.01, '2025-01-01'", "request_logs_total_cost_valid"},
             {"'u', '  ', 'm', 5, 1, 6, 0.1, '2025-01-01'", "ledger session_id text"},
             {"'u', 's', 'm', 5, 1, 6, 0.1, 'infinity'", "ledger created_at finite"},
+            {"'u', 's', 'm', 5, 1, 6, 0.1, '1500-06-01'", "ledger created_at range"},
+            {"'u', 's', 'm', 5, 1, 6, 0.1, '2999-01-01'", "ledger created_at range"},
+            {"'u', 's', 'm', 5, 1, 6, 3.4028235e38, '2025-01-01'", "ledger total_cost digits"},
+            {"'u', 's', 'm', 5, 1, 6, 1.1754944e-45, '2025-01-01'", "ledger total_cost digits"},
         };
         for (int i = 0; i < rows.length; i++) {
             UUID id = UUID.fromString(String.format("bad00000-0000-4000-8000-%012d", i));

@@ -137,6 +137,14 @@ class RequestLogParserTest {
                 .isEqualTo("0.0000001");
         assertThat(one("{\"model\":\"m\",\"total_cost\":12345.6789012345}").totalCost())
                 .hasToString("12345.6789012345");
+        // What a gateway computing in doubles sends: 7 * 2.5e-06 and 3 * 1e-07.
+        assertThat(
+                        one("{\"model\":\"m\",\"total_cost\":1.7500000000000002e-05}")
+                                .totalCost()
+                                .toPlainString())
+                .isEqualTo("0.000017500000000000002");
+        assertThat(one("{\"model\":\"m\",\"total_cost\":3.0000000000000004e-07}").totalCost())
+                .isEqualByComparingTo("0.00000030000000000000004");
     }
 
     @ParameterizedTest
@@ -148,7 +156,7 @@ class RequestLogParserTest {
                 "'\"Infinity\"'",
                 "'\"abc\"'",
                 "1e100",
-                "0.0000000000000000001",
+                "0.00000000000000000000000000000000000000001",
                 "'{}'"
             })
     void badCostsAreRefused(String value) {

@@ -40,7 +40,8 @@ public final class Redaction {
                     "cache_key",
                     "requester_ip_address",
                     "user_agent",
-                    "guardrail_information");
+                    "guardrail_information",
+                    "proxy_server_request");
 
     /** Fields of its metadata that are internals, personal, or prompt content. */
     private static final Set<String> METADATA_FIELDS =
@@ -52,7 +53,9 @@ public final class Redaction {
                     "mcp_tool_call_metadata",
                     "vector_store_request_metadata",
                     "prompt_management_metadata",
-                    "cold_storage_object_key");
+                    "cold_storage_object_key",
+                    // the raw request as the proxy received it: prompts and headers
+                    "proxy_server_request");
 
     /**
      * Objects that lose only their tracebacks: the rest is the error, and a debug object present
@@ -65,9 +68,9 @@ public final class Redaction {
 
     private static final Pattern CREDENTIAL_NAME =
             Pattern.compile(
-                    "(^|.*_)(key|api_?key|key_?hash|token|auth|bearer|headers?|signature)$"
-                            + "|.*(secret|passw(or)?d|authori[sz]ation|credential|cookie"
-                            + "|private_?key|access_?key|session_?key).*");
+                    "(^|.*_)(key|api_?key|key_?hash|token|auth|bearer|headers?|signature|pwd|jwt|otp|sas)$"
+                        + "|.*(secret|passw(or)?d|authori[sz]ation|credential|cookie"
+                        + "|private_?key|access_?key|session_?key).*");
 
     /** Keys whose whole value is a URL, with or without a scheme. */
     private static final Pattern URL_NAME = Pattern.compile("(^|.*_)(api_base|base_url|url)$");
@@ -76,10 +79,17 @@ public final class Redaction {
     private static final Pattern URL =
             Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^\\s\"'<>]+");
 
-    /** Bearer tokens, sk- keys (OpenAI, Anthropic and the like) and JWTs, in any text. */
+    /**
+     * Bearer tokens, credentials in query parameters and user:password parts (also of URLs without
+     * a scheme, which the URL search does not see), sk- keys (OpenAI, Anthropic and the like) and
+     * JWTs, in any text.
+     */
     private static final Pattern SECRET_SHAPED =
             Pattern.compile(
                     "(?i:bearer)\\s+[A-Za-z0-9._~+/=-]{8,}"
+                            + "|(?<=[?&;])(?i:api[_-]?key|access[_-]?token|token|key|secret"
+                            + "|password|passwd|pwd|sig|signature|auth)=[^&\\s\"'<>]+"
+                            + "|(?<=//)[^/@\\s\"'<>:]+:[^/@\\s\"'<>]+(?=@)"
                             + "|\\bsk-[A-Za-z0-9_-]{12,}"
                             + "|\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
 
@@ -132,7 +142,10 @@ public final class Redaction {
                                 null,
                                 uri.getHost(),
                                 uri.getPort(),
-                                uri.getPath(),
+                                // ;token=... path parameters carry credentials as queries do
+                                uri.getPath() == null
+                                        ? null
+                                        : uri.getPath().replaceAll(";[^/]*", ""),
                                 null,
                                 null)
                         .toString();
@@ -140,7 +153,7 @@ public final class Redaction {
         } catch (URISyntaxException notAUri) {
             // reduced by hand below
         }
-        return url.replaceFirst("[?#].*$", "").replaceFirst("^([^:/?#]+://)?[^/@?#]*@", "$1");
+        return url.replaceFirst("[?#;].*$", "").replaceFirst("^([^:/?#]+://|//)?[^/@?#]*@", "$1");
     }
 
     /**
@@ -159,6 +172,8 @@ public final class Redaction {
         }
         if (reduced.contains("earer")
                 || reduced.contains("EARER")
+                || reduced.contains("=")
+                || reduced.contains("@")
                 || reduced.contains("sk-")
                 || reduced.contains("eyJ")) {
             reduced = SECRET_SHAPED.matcher(reduced).replaceAll(REDACTED);
@@ -176,13 +191,19 @@ public final class Redaction {
     private static JsonNode scrubbed(JsonNode node) {
         if (node.isObject()) {
             ObjectNode copy = NODES.objectNode();
+            // {"name": "x-api-key", "value": "..."}: the value of a header written as a pair
+            boolean namesACredential =
+                    (node.path("name").isTextual() && credential(node.path("name").textValue()))
+                            || (node.path("key").isTextual()
+                                    && credential(node.path("key").textValue()));
             node.properties()
                     .forEach(
                             field -> {
                                 String name = field.getKey();
                                 JsonNode value = field.getValue();
                                 if (credential(name)
-                                        || TRACEBACK_NAME.matcher(normalised(name)).matches()) {
+                                        || TRACEBACK_NAME.matcher(normalised(name)).matches()
+                                        || (namesACredential && name.equals("value"))) {
                                     return;
                                 }
                                 copy.set(

@@ -16,11 +16,11 @@ import java.io.PrintStream;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
 
 /**
  * The usage_logs migration from the command line, for operators without a running server. It drives
@@ -181,26 +181,20 @@ public final class UsageLogsMigrationCommand {
         return DONE;
     }
 
-    /** Ctrl+C or a TERM signal stops the run after its current batch, which it commits. */
+    /**
+     * Ctrl+C or a TERM signal stops the run after its current batch, which it commits; the report
+     * is still printed and the exit status says interrupted. Handled as signals rather than in a
+     * shutdown hook: once the JVM shuts down, the report could no longer be printed.
+     */
     private static UsageLogsRunReport runStoppably(UsageLogsRun run) {
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread stopper =
-                new Thread(
-                        () -> {
-                            run.stop();
-                            try {
-                                ended.await(60, TimeUnit.SECONDS);
-                            } catch (InterruptedException interrupted) {
-                                Thread.currentThread().interrupt();
-                            }
-                        },
-                        "usage-logs-migration-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        try {
-            return run.execute();
-        } finally {
-            ended.countDown();
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                Signal.handle(new Signal(name), received -> run.stop());
+            } catch (IllegalArgumentException notOnThisSystem) {
+                // the run is then stopped as any process is
+            }
         }
+        return run.execute();
     }
 
     private static boolean clean(UsageLogsComparison comparison) {

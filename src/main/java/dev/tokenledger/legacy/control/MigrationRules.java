@@ -8,6 +8,7 @@ import dev.tokenledger.legacy.entity.UsageLogColumn;
 import dev.tokenledger.legacy.entity.UsageLogColumn.Source;
 import dev.tokenledger.legacy.entity.UsageLogColumn.SqlType;
 import dev.tokenledger.requestlog.control.DetailsValidator;
+import dev.tokenledger.requestlog.control.JsonValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.List;
  * check constraints as the catalog describes them, plus two rules the database leaves to the
  * application: the text keys of additional_details are not blank and at most {@value
  * DetailsValidator#MAX_TEXT} characters (as the API requires), and times are finite (the API speaks
- * ISO-8601, which has no infinity). A row that breaks any of them is not copied: it is listed, and
- * it blocks the rename until it is fixed.
+ * ISO-8601, which has no infinity), from 1970 to a day ahead, and costs within the API's digits. A
+ * row that breaks any of them is not copied: it is listed, and it blocks the rename until it is
+ * fixed.
  */
 final class MigrationRules {
 
@@ -54,6 +56,9 @@ final class MigrationRules {
                 rules.add(textKeyRule(column));
             } else if (column.type() == SqlType.TIMESTAMPTZ) {
                 rules.add(finiteTimeRule(column));
+                rules.add(timeRangeRule(column));
+            } else if (column.type() == SqlType.NUMERIC) {
+                rules.add(costDigitsRule(column));
             }
         }
         return List.copyOf(rules);
@@ -66,6 +71,52 @@ final class MigrationRules {
                 value + " is null or isfinite(" + value + ")",
                 List.of(column.legacyName()),
                 column.target() + " must be a point in time, not infinity.");
+    }
+
+    /** As the API: not before 1970, at most a day ahead. Infinity is the finite rule's. */
+    private static MigrationRule timeRangeRule(UsageLogColumn column) {
+        String value = column.readExpression("");
+        return new MigrationRule(
+                "ledger " + column.target() + " range",
+                value
+                        + " is null or not isfinite("
+                        + value
+                        + ") or ("
+                        + value
+                        + " >= timestamptz '1970-01-01 00:00:00+00' and "
+                        + value
+                        + " <= now() + interval '1 day')",
+                List.of(column.legacyName()),
+                column.target()
+                        + " must be from 1970 on and at most a day ahead, as the API requires.");
+    }
+
+    /** As the API: a cost of at most so many digits before and after the point. */
+    private static MigrationRule costDigitsRule(UsageLogColumn column) {
+        String value = column.readExpression("");
+        return new MigrationRule(
+                "ledger " + column.target() + " digits",
+                value
+                        + " is null or not ("
+                        + value
+                        + " >= 0 and "
+                        + value
+                        + " < 'Infinity') or ("
+                        + value
+                        + " < 1e"
+                        + JsonValues.MAX_COST_INTEGER_DIGITS
+                        + " and scale(trim_scale("
+                        + value
+                        + ")) <= "
+                        + JsonValues.MAX_COST_SCALE
+                        + ")",
+                List.of(column.legacyName()),
+                column.target()
+                        + " must have at most "
+                        + JsonValues.MAX_COST_INTEGER_DIGITS
+                        + " digits before the point and "
+                        + JsonValues.MAX_COST_SCALE
+                        + " after, as the API requires.");
     }
 
     private static MigrationRule textKeyRule(UsageLogColumn column) {

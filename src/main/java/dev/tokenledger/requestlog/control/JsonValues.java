@@ -21,8 +21,14 @@ public final class JsonValues {
     /** Counts above this lose exactness in JavaScript clients; the database checks it too. */
     public static final long MAX_TOKEN_COUNT = 9_007_199_254_740_991L;
 
-    static final int MAX_COST_INTEGER_DIGITS = 12;
-    static final int MAX_COST_SCALE = 18;
+    public static final int MAX_COST_INTEGER_DIGITS = 12;
+
+    /**
+     * Gateways compute costs in binary floating point: 7 x 2.5e-06 is 1.7500000000000002e-05, 21
+     * places. A double's shortest decimal form for any cost down to 1e-20 fits in 40, and is kept
+     * exactly as sent.
+     */
+    public static final int MAX_COST_SCALE = 40;
 
     private static final Pattern WHOLE_NUMBER_TEXT = Pattern.compile("\\s*[+]?\\d+(\\.0*)?\\s*");
 

@@ -104,6 +104,40 @@ class RedactionTest {
     }
 
     @Test
+    void credentialsInOtherShapesAreDroppedToo() {
+        ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "0.01");
+        ObjectNode metadata = payload.putObject("metadata");
+        metadata.putObject("proxy_server_request")
+                .putObject("body")
+                .putArray("messages")
+                .addObject()
+                .put("content", "my prompt");
+        ArrayNode headers = metadata.putArray("headers_seen");
+        headers.addObject().put("name", "x-api-key").put("value", "k-123");
+        headers.addObject().put("name", "accept").put("value", "application/json");
+        metadata.put("pwd", "p").put("jwt", "j").put("otp", "1").put("sas", "s");
+        metadata.put("api_base", "HTTPS://x.test/v1;token=abc/chat");
+        payload.put(
+                "error_message", "failed //u:pw@host.test/x and host.test/y?api_key=k1&model=m ok");
+
+        JsonNode kept = Redaction.payload(payload, false);
+
+        assertThat(kept.at("/metadata").has("proxy_server_request")).isFalse();
+        assertThat(kept.at("/metadata/headers_seen/0").has("value")).isFalse();
+        assertThat(kept.at("/metadata/headers_seen/1/value").asText())
+                .isEqualTo("application/json");
+        assertThat(kept.at("/metadata").has("pwd")).isFalse();
+        assertThat(kept.at("/metadata").has("jwt")).isFalse();
+        assertThat(kept.at("/metadata").has("otp")).isFalse();
+        assertThat(kept.at("/metadata").has("sas")).isFalse();
+        assertThat(kept.at("/metadata/api_base").asText()).doesNotContain("abc");
+        assertThat(kept.at("/error_message").asText())
+                .doesNotContain("pw@")
+                .doesNotContain("k1")
+                .contains("model=m");
+    }
+
+    @Test
     void tracebacksAreDroppedWhereverTheyAre() {
         ObjectNode payload = LiteLlmCases.payload("u", "gpt-4o", "0.01");
         payload.put("traceback", "File x, line 1, api_key='sk-abc'");
