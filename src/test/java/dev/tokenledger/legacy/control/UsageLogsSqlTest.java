@@ -84,7 +84,7 @@ class UsageLogsSqlTest {
     }
 
     @Test
-    void rowsAreCheckedAgainstNotNullColumnsConstraintsAndTheApisTextRule() {
+    void rowsAreCheckedAgainstNotNullColumnsConstraintsAndTheApisRules() {
         assertThat(sql.rules())
                 .extracting(MigrationRule::name)
                 .containsExactly(
@@ -94,7 +94,9 @@ class UsageLogsSqlTest {
                         "request_logs_total_cost_valid",
                         "request_logs_status_length",
                         "ledger session_id text",
+                        "ledger total_cost digits",
                         "ledger created_at finite",
+                        "ledger created_at range",
                         "ledger auth_method text");
         MigrationRule cost = sql.rules().get(3);
         assertThat(cost.legacyColumns()).containsExactly("cost");
