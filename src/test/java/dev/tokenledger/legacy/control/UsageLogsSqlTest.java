@@ -108,7 +108,7 @@ class UsageLogsSqlTest {
                 .isEqualTo("breaks request_logs_status_length.");
         assertThat(sql.rules().get(5).check())
                 .contains("char_length((" + "additional_details ->> 'session_id')) <= 255");
-        assertThat(sql.rules().get(6).check())
+        assertThat(sql.rules().get(7).check())
                 .isEqualTo("created_at is null or isfinite(created_at)");
         assertThat(sql.checked("select 1"))
                 .contains("case when (" + cost.check() + ") is false then 3 end");
