@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,20 +56,12 @@ public final class Redaction {
                     // the raw request as the proxy received it: prompts and headers
                     "proxy_server_request");
 
-    /**
-     * Objects that lose only their tracebacks: the rest is the error, and a debug object present
-     * still tells the mapping that LiteLLM knew no price.
-     */
-    private static final Map<String, Set<String>> DEBUG_FIELDS =
-            Map.of(
-                    "error_information", Set.of("traceback"),
-                    "response_cost_failure_debug_info", Set.of("traceback_str"));
-
     private static final Pattern CREDENTIAL_NAME =
             Pattern.compile(
-                    "(^|.*_)(key|api_?key|key_?hash|token|auth|bearer|headers?|signature|pwd|jwt|otp|sas)$"
-                        + "|.*(secret|passw(or)?d|authori[sz]ation|credential|cookie"
-                        + "|private_?key|access_?key|session_?key).*");
+                    "(^|.*_)(key|api_?key|key_?hash|token|auth|bearer|headers?|signature"
+                            + "|pwd|jwt|otp|sas)$"
+                            + "|.*(secret|passw(or)?d|authori[sz]ation|credential|cookie"
+                            + "|private_?key|access_?key|session_?key).*");
 
     /** Keys whose whole value is a URL, with or without a scheme. */
     private static final Pattern URL_NAME = Pattern.compile("(^|.*_)(api_base|base_url|url)$");
@@ -95,7 +86,11 @@ public final class Redaction {
 
     static final String REDACTED = "[redacted]";
 
-    /** Tracebacks quote variables and headers; dropped wherever they are. */
+    /**
+     * Tracebacks quote variables and headers; dropped wherever they are (LiteLLM's
+     * error_information and response_cost_failure_debug_info keep the rest: a debug object present
+     * still tells the mapping that LiteLLM knew no price).
+     */
     private static final Pattern TRACEBACK_NAME = Pattern.compile("traceback(_str)?");
 
     private Redaction() {}
@@ -120,7 +115,6 @@ public final class Redaction {
         }
         payload.remove(PAYLOAD_FIELDS);
         trim(payload, "metadata", METADATA_FIELDS);
-        DEBUG_FIELDS.forEach((field, dropped) -> trim(payload, field, dropped));
 
         ObjectNode kept = (ObjectNode) scrubbed(payload);
         if (keepPrompts) {

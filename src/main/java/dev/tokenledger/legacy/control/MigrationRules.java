@@ -9,6 +9,7 @@ import dev.tokenledger.legacy.entity.UsageLogColumn.Source;
 import dev.tokenledger.legacy.entity.UsageLogColumn.SqlType;
 import dev.tokenledger.requestlog.control.DetailsValidator;
 import dev.tokenledger.requestlog.control.JsonValues;
+import dev.tokenledger.requestlog.control.RequestLogParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +74,7 @@ final class MigrationRules {
                 column.target() + " must be a point in time, not infinity.");
     }
 
-    /** As the API: not before 1970, at most a day ahead. Infinity is the finite rule's. */
+    /** The API's time rule (RequestLogParser.createdAt). Infinity is the finite rule's. */
     private static MigrationRule timeRangeRule(UsageLogColumn column) {
         String value = column.readExpression("");
         return new MigrationRule(
@@ -83,12 +84,16 @@ final class MigrationRules {
                         + value
                         + ") or ("
                         + value
-                        + " >= timestamptz '1970-01-01 00:00:00+00' and "
+                        + " >= timestamptz 'epoch' and "
                         + value
-                        + " <= now() + interval '1 day')",
+                        + " <= now() + interval '"
+                        + RequestLogParser.MAX_FUTURE.toSeconds()
+                        + " seconds')",
                 List.of(column.legacyName()),
                 column.target()
-                        + " must be from 1970 on and at most a day ahead, as the API requires.");
+                        + " must be from 1970 on and at most "
+                        + RequestLogParser.MAX_FUTURE.toHours()
+                        + " hours ahead, as the API requires.");
     }
 
     /** As the API: a cost of at most so many digits before and after the point. */

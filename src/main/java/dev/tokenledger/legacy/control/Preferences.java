@@ -35,14 +35,13 @@ public record Preferences(
                     case "return=minimal", "return=headers-only" -> representation = false;
                     case "count=exact", "count=planned", "count=estimated" -> count = true;
                     default -> {
-                        if (preference.startsWith("max-affected=")) {
-                            maxAffected = OptionalLong.of(maxAffected(preference));
-                        } else {
-                            if (preference.startsWith("resolution=")) {
-                                resolution = preference.substring("resolution=".length());
-                            }
-                            continue;
+                        if (preference.startsWith("resolution=")) {
+                            resolution = preference.substring("resolution=".length());
                         }
+                        if (!preference.startsWith("max-affected=")) {
+                            continue; // not applied: ignored, or refused by the resource
+                        }
+                        maxAffected = OptionalLong.of(maxAffected(preference));
                     }
                 }
                 applied.add(preference);
